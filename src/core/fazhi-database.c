@@ -1,0 +1,741 @@
+/* fazhi-database.c — opening, migrating and guarding the ledger database
+ *
+ * One SQLite file in WAL mode with foreign keys on. The schema version is PRAGMA user_version;
+ * the migrations are the numbered SQL files of data/sql, compiled into the program, each applied
+ * in one transaction. Transactions nest: the outermost is BEGIN IMMEDIATE (so that a writer waits
+ * for the busy timeout instead of failing half-way), inner ones are savepoints. Changes are
+ * announced with ::changed only once they are committed.
+ */
+
+#define G_LOG_DOMAIN "fazhi-core"
+
+#include "config.h"
+
+#include <errno.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "fazhi-database.h"
+#include "fazhi-resources.h"
+
+#define MIGRATIONS_PATH "/io/github/fazhi/Ledger/sql"
+#define APPLICATION_ID 0x467a4c67 /* "FzLg" */
+#define BUSY_TIMEOUT_MS 10000
+
+typedef struct
+{
+  FazhiLedgerId ledger;
+  FazhiChange   change;
+  gint64        id;
+} PendingChange;
+
+struct _FazhiDatabase
+{
+  GObject      parent_instance;
+
+  char        *path;
+  sqlite3     *handle;
+  GHashTable  *statements;  /* SQL text → sqlite3_stmt */
+  guint        depth;       /* open transactions, outermost included */
+  GArray      *pending;     /* PendingChange, announced on the outermost commit */
+};
+
+G_DEFINE_FINAL_TYPE (FazhiDatabase, fazhi_database, G_TYPE_OBJECT)
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+G_DEFINE_QUARK (fazhi-database-error-quark, fazhi_database_error)
+
+static void
+fazhi_database_finalize (GObject *object)
+{
+  FazhiDatabase *self = FAZHI_DATABASE (object);
+
+  g_clear_pointer (&self->statements, g_hash_table_unref);
+  if (self->handle != NULL)
+    sqlite3_close_v2 (self->handle);
+  g_clear_pointer (&self->pending, g_array_unref);
+  g_free (self->path);
+
+  G_OBJECT_CLASS (fazhi_database_parent_class)->finalize (object);
+}
+
+static void
+fazhi_database_class_init (FazhiDatabaseClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = fazhi_database_finalize;
+
+  /**
+   * FazhiDatabase::changed:
+   * @ledger: the #FazhiLedgerId that changed
+   * @change: a #FazhiChange
+   * @id: the record's id, or 0 for %FAZHI_CHANGE_MANY
+   *
+   * Emitted after a transaction that changed records is committed.
+   */
+  signals[CHANGED] =
+    g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 3, G_TYPE_INT, G_TYPE_INT, G_TYPE_INT64);
+}
+
+static void
+fazhi_database_init (FazhiDatabase *self)
+{
+  self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                            (GDestroyNotify) sqlite3_finalize);
+  self->pending = g_array_new (FALSE, FALSE, sizeof (PendingChange));
+}
+
+/* --database PATH, else $FAZHI_DATABASE, else the user's data folder. */
+char *
+fazhi_database_default_path (const char *option)
+{
+  const char *env = g_getenv ("FAZHI_DATABASE");
+
+  if (option != NULL && option[0] != '\0')
+    return g_strdup (option);
+  if (env != NULL && env[0] != '\0')
+    return g_strdup (env);
+
+  return g_build_filename (g_get_user_data_dir (), "fazhi", "ledger.db", NULL);
+}
+
+gboolean
+fazhi_database_set_error (FazhiDatabase *self,
+                          int            code,
+                          GError       **error)
+{
+  int primary = code & 0xff;
+  FazhiDatabaseError kind;
+
+  switch (primary)
+    {
+    case SQLITE_READONLY:
+      kind = FAZHI_DATABASE_ERROR_READ_ONLY;
+      break;
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      kind = FAZHI_DATABASE_ERROR_BUSY;
+      break;
+    case SQLITE_NOTADB:
+      kind = FAZHI_DATABASE_ERROR_NOT_A_DATABASE;
+      break;
+    case SQLITE_CONSTRAINT:
+      kind = FAZHI_DATABASE_ERROR_INVALID;
+      break;
+    default:
+      kind = FAZHI_DATABASE_ERROR_SQL;
+    }
+
+  if (kind == FAZHI_DATABASE_ERROR_READ_ONLY)
+    g_set_error (error, FAZHI_DATABASE_ERROR, kind,
+                 _("%s: the database is read-only; nothing was changed"), self->path);
+  else if (kind == FAZHI_DATABASE_ERROR_BUSY)
+    g_set_error (error, FAZHI_DATABASE_ERROR, kind,
+                 _("%s: the database is in use by another program; try again"), self->path);
+  else if (kind == FAZHI_DATABASE_ERROR_NOT_A_DATABASE)
+    g_set_error (error, FAZHI_DATABASE_ERROR, kind,
+                 _("%s is not a Fazhi Ledger database"), self->path);
+  else
+    g_set_error (error, FAZHI_DATABASE_ERROR, kind, "%s: %s", self->path, sqlite3_errmsg (self->handle));
+
+  return FALSE;
+}
+
+/* A cached statement, reset and without bindings; owned by the database. */
+sqlite3_stmt *
+fazhi_database_prepare (FazhiDatabase *self,
+                        const char    *sql,
+                        GError       **error)
+{
+  sqlite3_stmt *statement = g_hash_table_lookup (self->statements, sql);
+  int rc;
+
+  if (statement != NULL)
+    {
+      sqlite3_reset (statement);
+      sqlite3_clear_bindings (statement);
+      return statement;
+    }
+
+  rc = sqlite3_prepare_v3 (self->handle, sql, -1, SQLITE_PREPARE_PERSISTENT, &statement, NULL);
+  if (rc != SQLITE_OK)
+    {
+      fazhi_database_set_error (self, rc, error);
+      return NULL;
+    }
+
+  g_hash_table_insert (self->statements, g_strdup (sql), statement);
+  return statement;
+}
+
+gboolean
+fazhi_database_step_done (FazhiDatabase *self,
+                          sqlite3_stmt  *statement,
+                          GError       **error)
+{
+  int rc = sqlite3_step (statement);
+
+  sqlite3_reset (statement);
+  if (rc == SQLITE_DONE || rc == SQLITE_ROW)
+    return TRUE;
+
+  return fazhi_database_set_error (self, rc, error);
+}
+
+static gboolean
+exec (FazhiDatabase *self,
+      const char    *sql,
+      GError       **error)
+{
+  int rc = sqlite3_exec (self->handle, sql, NULL, NULL, NULL);
+
+  if (rc != SQLITE_OK)
+    return fazhi_database_set_error (self, rc, error);
+
+  return TRUE;
+}
+
+gboolean
+fazhi_database_begin (FazhiDatabase *self,
+                      GError       **error)
+{
+  g_return_val_if_fail (FAZHI_IS_DATABASE (self), FALSE);
+
+  if (!exec (self, self->depth == 0 ? "BEGIN IMMEDIATE" : "SAVEPOINT nested", error))
+    return FALSE;
+
+  self->depth++;
+  return TRUE;
+}
+
+gboolean
+fazhi_database_commit (FazhiDatabase *self,
+                       GError       **error)
+{
+  g_autoptr(GArray) announced = NULL;
+
+  g_return_val_if_fail (FAZHI_IS_DATABASE (self), FALSE);
+  g_return_val_if_fail (self->depth > 0, FALSE);
+
+  if (self->depth > 1)
+    {
+      if (!exec (self, "RELEASE nested", error))
+        return FALSE;
+      self->depth--;
+      return TRUE;
+    }
+
+  if (!exec (self, "COMMIT", error))
+    {
+      fazhi_database_rollback (self);
+      return FALSE;
+    }
+
+  self->depth = 0;
+  announced = g_steal_pointer (&self->pending);
+  self->pending = g_array_new (FALSE, FALSE, sizeof (PendingChange));
+  for (guint i = 0; i < announced->len; i++)
+    {
+      PendingChange *change = &g_array_index (announced, PendingChange, i);
+
+      g_signal_emit (self, signals[CHANGED], 0, change->ledger, change->change, change->id);
+    }
+
+  return TRUE;
+}
+
+void
+fazhi_database_rollback (FazhiDatabase *self)
+{
+  sqlite3_stmt *statement = NULL;
+
+  g_return_if_fail (FAZHI_IS_DATABASE (self));
+  g_return_if_fail (self->depth > 0);
+
+  /* Statements left mid-step would keep the transaction's locks. */
+  while ((statement = sqlite3_next_stmt (self->handle, statement)) != NULL)
+    sqlite3_reset (statement);
+
+  if (self->depth > 1)
+    {
+      sqlite3_exec (self->handle, "ROLLBACK TO nested; RELEASE nested", NULL, NULL, NULL);
+      self->depth--;
+      return;
+    }
+
+  sqlite3_exec (self->handle, "ROLLBACK", NULL, NULL, NULL);
+  self->depth = 0;
+  g_array_set_size (self->pending, 0);
+}
+
+void
+fazhi_database_emit_changed (FazhiDatabase *self,
+                             FazhiLedgerId  ledger,
+                             FazhiChange    change,
+                             gint64         id)
+{
+  PendingChange pending = { ledger, change, id };
+
+  g_return_if_fail (FAZHI_IS_DATABASE (self));
+
+  if (self->depth > 0)
+    g_array_append_val (self->pending, pending);
+  else
+    g_signal_emit (self, signals[CHANGED], 0, ledger, change, id);
+}
+
+static int
+pragma_int (FazhiDatabase *self,
+            const char    *sql,
+            int           *value)
+{
+  sqlite3_stmt *statement = NULL;
+  int rc = sqlite3_prepare_v2 (self->handle, sql, -1, &statement, NULL);
+
+  if (rc == SQLITE_OK)
+    {
+      rc = sqlite3_step (statement);
+      if (rc == SQLITE_ROW)
+        {
+          *value = sqlite3_column_int (statement, 0);
+          rc = SQLITE_OK;
+        }
+    }
+  sqlite3_finalize (statement);
+
+  return rc;
+}
+
+static GPtrArray *
+list_migrations (void)
+{
+  g_auto(GStrv) names = g_resources_enumerate_children (MIGRATIONS_PATH, 0, NULL);
+  GPtrArray *migrations = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; names != NULL && names[i] != NULL; i++)
+    if (g_str_has_suffix (names[i], ".sql"))
+      g_ptr_array_add (migrations, g_strdup (names[i]));
+
+  g_ptr_array_sort (migrations, (GCompareFunc) g_strcmp0);
+  return migrations;
+}
+
+int
+fazhi_database_latest_version (void)
+{
+  g_autoptr(GPtrArray) migrations = list_migrations ();
+
+  return (int) migrations->len;
+}
+
+int
+fazhi_database_get_version (FazhiDatabase *self)
+{
+  int version = 0;
+
+  g_return_val_if_fail (FAZHI_IS_DATABASE (self), -1);
+
+  pragma_int (self, "PRAGMA user_version", &version);
+  return version;
+}
+
+/* Applies the migrations after the current version up to @target, each in its own transaction. */
+gboolean
+fazhi_database_migrate (FazhiDatabase *self,
+                        int            target,
+                        GError       **error)
+{
+  g_autoptr(GPtrArray) migrations = list_migrations ();
+  int version = fazhi_database_get_version (self);
+
+  g_return_val_if_fail (target <= (int) migrations->len, FALSE);
+
+  for (int next = version + 1; next <= target; next++)
+    {
+      g_autofree char *path = g_build_path ("/", MIGRATIONS_PATH,
+                                            (char *) g_ptr_array_index (migrations, next - 1), NULL);
+      g_autoptr(GBytes) sql = g_resources_lookup_data (path, 0, error);
+      g_autofree char *script = NULL;
+      g_autofree char *set_version = NULL;
+
+      if (sql == NULL)
+        return FALSE;
+
+      script = g_strndup (g_bytes_get_data (sql, NULL), g_bytes_get_size (sql));
+      /* The version is the migration's own number, never a value from outside. */
+      set_version = g_strdup_printf ("PRAGMA user_version = %d; PRAGMA application_id = %d",
+                                     next, APPLICATION_ID);
+      if (!fazhi_database_begin (self, error))
+        return FALSE;
+      if (!exec (self, script, error) || !exec (self, set_version, error))
+        {
+          g_prefix_error (error, _("Updating the database to version %d failed: "), next);
+          fazhi_database_rollback (self);
+          return FALSE;
+        }
+      if (!fazhi_database_commit (self, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* SQLite would take any file and fail later; a file that is not a database is refused before
+ * anything is written to it. */
+static gboolean
+looks_like_sqlite (const char *path,
+                   GError    **error)
+{
+  static const char header[16] = "SQLite format 3";
+  char start[16] = { 0 };
+  FILE *file;
+  size_t n;
+
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    return TRUE;
+
+  file = g_fopen (path, "rb");
+  if (file == NULL)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, FAZHI_DATABASE_ERROR, FAZHI_DATABASE_ERROR_OPEN,
+                   _("Cannot open %s: %s"), path, g_strerror (saved_errno));
+      return FALSE;
+    }
+  n = fread (start, 1, sizeof start, file);
+  fclose (file);
+
+  if (n == 0 || memcmp (start, header, sizeof header) == 0)
+    return TRUE;
+
+  g_set_error (error, FAZHI_DATABASE_ERROR, FAZHI_DATABASE_ERROR_NOT_A_DATABASE,
+               _("%s is not a Fazhi Ledger database (it is not an SQLite file); it was left as it is"),
+               path);
+  return FALSE;
+}
+
+static gboolean
+check_owner (FazhiDatabase *self,
+             GError       **error)
+{
+  int application_id = 0, version = 0, tables = 0;
+
+  if (pragma_int (self, "PRAGMA application_id", &application_id) != SQLITE_OK
+      || pragma_int (self, "PRAGMA user_version", &version) != SQLITE_OK
+      || pragma_int (self, "SELECT count(*) FROM sqlite_schema", &tables) != SQLITE_OK)
+    return fazhi_database_set_error (self, sqlite3_errcode (self->handle), error);
+
+  if (tables > 0 && application_id != APPLICATION_ID)
+    {
+      g_set_error (error, FAZHI_DATABASE_ERROR, FAZHI_DATABASE_ERROR_NOT_A_DATABASE,
+                   _("%s is an SQLite database of another program; it was left as it is"), self->path);
+      return FALSE;
+    }
+
+  if (version > fazhi_database_latest_version ())
+    {
+      g_set_error (error, FAZHI_DATABASE_ERROR, FAZHI_DATABASE_ERROR_TOO_NEW,
+                   _("%s was written by a newer version of Fazhi Ledger (schema %d, this one knows %d)"),
+                   self->path, version, fazhi_database_latest_version ());
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+FazhiDatabase *
+fazhi_database_open_at_version (const char *path,
+                                int         version,
+                                GError    **error)
+{
+  g_autoptr(FazhiDatabase) self = NULL;
+  g_autofree char *folder = NULL;
+  int rc;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  g_resources_register (fazhi_core_get_resource ());
+
+  if (!looks_like_sqlite (path, error))
+    return NULL;
+
+  folder = g_path_get_dirname (path);
+  if (g_mkdir_with_parents (folder, 0700) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, FAZHI_DATABASE_ERROR, FAZHI_DATABASE_ERROR_OPEN,
+                   _("Cannot create the folder %s: %s"), folder, g_strerror (saved_errno));
+      return NULL;
+    }
+
+  self = g_object_new (FAZHI_TYPE_DATABASE, NULL);
+  self->path = g_strdup (path);
+  rc = sqlite3_open_v2 (path, &self->handle,
+                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL);
+  if (rc != SQLITE_OK)
+    {
+      g_set_error (error, FAZHI_DATABASE_ERROR, FAZHI_DATABASE_ERROR_OPEN,
+                   _("Cannot open %s: %s"), path,
+                   self->handle != NULL ? sqlite3_errmsg (self->handle) : sqlite3_errstr (rc));
+      return NULL;
+    }
+
+  sqlite3_busy_timeout (self->handle, BUSY_TIMEOUT_MS);
+  sqlite3_extended_result_codes (self->handle, TRUE);
+
+  if (!check_owner (self, error))
+    return NULL;
+
+  if (!exec (self, "PRAGMA foreign_keys = ON", error))
+    return NULL;
+
+  if (!sqlite3_db_readonly (self->handle, "main"))
+    {
+      /* WAL lets the window read while the command line writes. */
+      if (!exec (self, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL", error))
+        return NULL;
+    }
+
+  if (version < 0)
+    version = fazhi_database_latest_version ();
+  if (fazhi_database_get_version (self) < version && !fazhi_database_migrate (self, version, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+FazhiDatabase *
+fazhi_database_open (const char *path,
+                     GError    **error)
+{
+  return fazhi_database_open_at_version (path, -1, error);
+}
+
+const char *
+fazhi_database_get_path (FazhiDatabase *self)
+{
+  g_return_val_if_fail (FAZHI_IS_DATABASE (self), NULL);
+
+  return self->path;
+}
+
+sqlite3 *
+fazhi_database_get_handle (FazhiDatabase *self)
+{
+  g_return_val_if_fail (FAZHI_IS_DATABASE (self), NULL);
+
+  return self->handle;
+}
+
+char *
+fazhi_database_get_setting (FazhiDatabase *self,
+                            const char    *key)
+{
+  sqlite3_stmt *statement;
+  char *value = NULL;
+
+  g_return_val_if_fail (FAZHI_IS_DATABASE (self), NULL);
+
+  statement = fazhi_database_prepare (self, "SELECT value FROM settings WHERE key = ?", NULL);
+  if (statement == NULL)
+    return NULL;
+
+  sqlite3_bind_text (statement, 1, key, -1, SQLITE_STATIC);
+  if (sqlite3_step (statement) == SQLITE_ROW)
+    value = g_strdup ((const char *) sqlite3_column_text (statement, 0));
+  sqlite3_reset (statement);
+
+  return value;
+}
+
+int
+fazhi_database_get_setting_int (FazhiDatabase *self,
+                                const char    *key,
+                                int            fallback)
+{
+  g_autofree char *text = fazhi_database_get_setting (self, key);
+  gint64 value;
+
+  if (text == NULL || !g_ascii_string_to_signed (text, 10, 0, G_MAXINT, &value, NULL))
+    return fallback;
+
+  return (int) value;
+}
+
+gboolean
+fazhi_database_set_setting (FazhiDatabase *self,
+                            const char    *key,
+                            const char    *value,
+                            GError       **error)
+{
+  sqlite3_stmt *statement;
+
+  g_return_val_if_fail (FAZHI_IS_DATABASE (self), FALSE);
+
+  statement = fazhi_database_prepare (self,
+                                      "INSERT INTO settings (key, value) VALUES (?, ?) "
+                                      "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                                      error);
+  if (statement == NULL)
+    return FALSE;
+
+  sqlite3_bind_text (statement, 1, key, -1, SQLITE_STATIC);
+  sqlite3_bind_text (statement, 2, value != NULL ? value : "", -1, SQLITE_STATIC);
+
+  return fazhi_database_step_done (self, statement, error);
+}
+
+gint64
+fazhi_database_count (FazhiDatabase *self,
+                      FazhiLedgerId  ledger)
+{
+  static const char *queries[FAZHI_N_LEDGERS] = {
+    [FAZHI_LEDGER_CASES] = "SELECT count(*) FROM cases",
+    [FAZHI_LEDGER_TRAININGS] = "SELECT count(*) FROM trainings",
+    [FAZHI_LEDGER_OUTREACH] = "SELECT count(*) FROM outreach",
+    [FAZHI_LEDGER_ELECTIONS] = "SELECT count(*) FROM elections",
+    [FAZHI_LEDGER_COMPOUNDS] = "SELECT count(*) FROM compounds",
+    [FAZHI_LEDGER_COMMUNITIES] = "SELECT count(*) FROM communities",
+  };
+  sqlite3_stmt *statement;
+  gint64 count = 0;
+
+  g_return_val_if_fail (ledger < FAZHI_N_LEDGERS, 0);
+
+  statement = fazhi_database_prepare (self, queries[ledger], NULL);
+  if (statement != NULL && sqlite3_step (statement) == SQLITE_ROW)
+    count = sqlite3_column_int64 (statement, 0);
+  if (statement != NULL)
+    sqlite3_reset (statement);
+
+  return count;
+}
+
+/* No ledger holds a record yet (places and settings do not count). */
+gboolean
+fazhi_database_is_empty (FazhiDatabase *self)
+{
+  for (FazhiLedgerId ledger = FAZHI_LEDGER_CASES; ledger <= FAZHI_LEDGER_ELECTIONS; ledger++)
+    if (fazhi_database_count (self, ledger) > 0)
+      return FALSE;
+
+  return TRUE;
+}
+
+/* A consistent copy, even while another program writes: the backup API copies one snapshot.
+ * The copy is written beside the destination and renamed, so a failed backup leaves nothing. */
+gboolean
+fazhi_database_backup (FazhiDatabase *self,
+                       const char    *destination,
+                       GError       **error)
+{
+  g_autofree char *partial = g_strconcat (destination, ".partial", NULL);
+  sqlite3 *copy = NULL;
+  sqlite3_backup *backup;
+  int rc;
+
+  g_return_val_if_fail (FAZHI_IS_DATABASE (self), FALSE);
+
+  g_unlink (partial);
+  rc = sqlite3_open_v2 (partial, &copy, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+  if (rc != SQLITE_OK)
+    {
+      g_set_error (error, FAZHI_DATABASE_ERROR, FAZHI_DATABASE_ERROR_OPEN,
+                   _("Cannot write the backup %s: %s"), destination, sqlite3_errstr (rc));
+      sqlite3_close (copy);
+      return FALSE;
+    }
+
+  backup = sqlite3_backup_init (copy, "main", self->handle, "main");
+  if (backup == NULL)
+    rc = sqlite3_errcode (copy);
+  else
+    {
+      while ((rc = sqlite3_backup_step (backup, -1)) == SQLITE_BUSY || rc == SQLITE_LOCKED)
+        sqlite3_sleep (50);
+      sqlite3_backup_finish (backup);
+    }
+
+  if (rc == SQLITE_DONE)
+    rc = sqlite3_exec (copy, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL);
+  sqlite3_close (copy);
+
+  if (rc != SQLITE_OK && rc != SQLITE_DONE)
+    {
+      g_set_error (error, FAZHI_DATABASE_ERROR, FAZHI_DATABASE_ERROR_SQL,
+                   _("Cannot write the backup %s: %s"), destination, sqlite3_errstr (rc));
+      g_unlink (partial);
+      return FALSE;
+    }
+
+  if (g_rename (partial, destination) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, FAZHI_DATABASE_ERROR, FAZHI_DATABASE_ERROR_OPEN,
+                   _("Cannot write the backup %s: %s"), destination, g_strerror (saved_errno));
+      g_unlink (partial);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* The problems SQLite finds in the file and in the links between records; empty when sound. */
+GPtrArray *
+fazhi_database_check (FazhiDatabase *self,
+                      GError       **error)
+{
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+  sqlite3_stmt *statement;
+  int rc;
+
+  g_return_val_if_fail (FAZHI_IS_DATABASE (self), NULL);
+
+  statement = fazhi_database_prepare (self, "PRAGMA integrity_check", error);
+  if (statement == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (statement)) == SQLITE_ROW)
+    {
+      const char *line = (const char *) sqlite3_column_text (statement, 0);
+
+      if (g_strcmp0 (line, "ok") != 0)
+        g_ptr_array_add (problems, g_strdup (line));
+    }
+  sqlite3_reset (statement);
+  if (rc != SQLITE_DONE)
+    {
+      fazhi_database_set_error (self, rc, error);
+      return NULL;
+    }
+
+  statement = fazhi_database_prepare (self, "PRAGMA foreign_key_check", error);
+  if (statement == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (statement)) == SQLITE_ROW)
+    /* Translators: a table, a record id and the table it points to */
+    g_ptr_array_add (problems,
+                     g_strdup_printf (_("%s record %lld refers to a missing %s record"),
+                                      sqlite3_column_text (statement, 0),
+                                      (long long) sqlite3_column_int64 (statement, 1),
+                                      sqlite3_column_text (statement, 2)));
+  sqlite3_reset (statement);
+  if (rc != SQLITE_DONE)
+    {
+      fazhi_database_set_error (self, rc, error);
+      return NULL;
+    }
+
+  return g_steal_pointer (&problems);
+}

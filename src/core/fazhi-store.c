@@ -1,0 +1,678 @@
+/* fazhi-store.c — reading and writing records
+ *
+ * The statements are built once per ledger from its description: column names come from the
+ * description, values are always bound.
+ */
+
+#define G_LOG_DOMAIN "fazhi-core"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "fazhi-store.h"
+#include "fazhi-validate.h"
+#include "fazhi-value.h"
+
+typedef struct
+{
+  char *select_columns;  /* t.id, t.uuid, t.created_at, t.updated_at, fields… */
+  char *insert;
+  char *update;
+  char *load;
+  char *delete;
+} LedgerSql;
+
+struct _FazhiWriter
+{
+  FazhiDatabase     *database;
+  const FazhiLedger *ledger;
+  char              *number_prefix;
+  GHashTable        *places;     /* "c:NAME" / "p:NAME" → id */
+  GHashTable        *sequences;  /* "kind:year" → last case number used */
+};
+
+static const LedgerSql *
+ledger_sql (FazhiLedgerId id)
+{
+  static LedgerSql cache[FAZHI_N_LEDGERS];
+  static gsize initialized = 0;
+
+  if (g_once_init_enter (&initialized))
+    {
+      for (FazhiLedgerId l = 0; l < FAZHI_N_LEDGERS; l++)
+        {
+          const FazhiLedger *ledger = fazhi_ledger_get (l);
+          GString *select = g_string_new ("t.id, t.uuid, t.created_at, t.updated_at");
+          GString *columns = g_string_new ("id, uuid, created_at, updated_at");
+          GString *marks = g_string_new ("?, ?, ?, ?");
+          GString *update = g_string_new (NULL);
+
+          g_string_printf (update, "UPDATE %s SET updated_at = ?", ledger->key);
+          for (guint i = 0; i < ledger->n_fields; i++)
+            {
+              const FazhiField *field = &ledger->fields[i];
+              const char *column = fazhi_field_column (field);
+
+              if (field->type == FAZHI_FIELD_COMMUNITY)
+                g_string_append (select, ", (SELECT name FROM communities WHERE id = t.community_id)");
+              else if (field->type == FAZHI_FIELD_COMPOUND)
+                g_string_append (select, ", (SELECT name FROM compounds WHERE id = t.compound_id)");
+              else
+                g_string_append_printf (select, ", t.%s", column);
+
+              g_string_append_printf (columns, ", %s", column);
+              g_string_append (marks, ", ?");
+              g_string_append_printf (update, ", %s = ?", column);
+            }
+          g_string_append (update, " WHERE id = ?");
+
+          cache[l].select_columns = g_string_free (select, FALSE);
+          cache[l].insert = g_strdup_printf ("INSERT INTO %s (%s) VALUES (%s)",
+                                             ledger->key, columns->str, marks->str);
+          cache[l].update = g_string_free (update, FALSE);
+          cache[l].load = g_strdup_printf ("SELECT %s FROM %s AS t WHERE t.id = ?",
+                                           cache[l].select_columns, ledger->key);
+          cache[l].delete = g_strdup_printf ("DELETE FROM %s WHERE id = ?", ledger->key);
+          g_string_free (columns, TRUE);
+          g_string_free (marks, TRUE);
+        }
+      g_once_init_leave (&initialized, 1);
+    }
+
+  return &cache[id];
+}
+
+const char *
+fazhi_store_select_columns (FazhiLedgerId ledger)
+{
+  return ledger_sql (ledger)->select_columns;
+}
+
+char *
+fazhi_store_column_text (sqlite3_stmt     *statement,
+                         int               column,
+                         const FazhiField *field)
+{
+  if (sqlite3_column_type (statement, column) == SQLITE_NULL)
+    return NULL;
+
+  if (field->type == FAZHI_FIELD_DECIMAL)
+    return fazhi_format_decimal (sqlite3_column_int64 (statement, column));
+
+  return g_strdup ((const char *) sqlite3_column_text (statement, column));
+}
+
+void
+fazhi_store_read_row (sqlite3_stmt *statement,
+                      FazhiRecord  *record)
+{
+  const FazhiLedger *ledger = fazhi_record_get_ledger (record);
+
+  g_object_freeze_notify (G_OBJECT (record));
+  fazhi_record_set_id (record, sqlite3_column_int64 (statement, 0));
+  fazhi_record_set_uuid (record, (const char *) sqlite3_column_text (statement, 1));
+  fazhi_record_set_timestamps (record, (const char *) sqlite3_column_text (statement, 2),
+                               (const char *) sqlite3_column_text (statement, 3));
+  for (guint i = 0; i < ledger->n_fields; i++)
+    {
+      g_autofree char *text = fazhi_store_column_text (statement, 4 + (int) i, &ledger->fields[i]);
+
+      fazhi_record_set (record, ledger->fields[i].key, text);
+    }
+  g_object_thaw_notify (G_OBJECT (record));
+}
+
+char *
+fazhi_case_number (const char *prefix,
+                   const char *kind,
+                   int         year,
+                   int         sequence)
+{
+  static const char *marks[][2] = {
+    { "mediation", "调" }, { "litigation", "诉" }, { "reconsideration", "复" },
+    { "consultation", "咨" }, { "review", "审" }, { "proposal", "提" }, { "inspection", "检" },
+  };
+  const char *mark = "案";
+
+  for (guint i = 0; i < G_N_ELEMENTS (marks); i++)
+    if (g_strcmp0 (marks[i][0], kind) == 0)
+      mark = marks[i][1];
+
+  if (sequence < 0)
+    return g_strdup_printf ("（%d）%s%s字第", year, prefix != NULL ? prefix : "", mark);
+
+  return g_strdup_printf ("（%d）%s%s字第%03d号", year, prefix != NULL ? prefix : "", mark, sequence);
+}
+
+FazhiWriter *
+fazhi_writer_new (FazhiDatabase *database,
+                  FazhiLedgerId  ledger,
+                  GError       **error)
+{
+  FazhiWriter *writer = g_new0 (FazhiWriter, 1);
+
+  writer->database = g_object_ref (database);
+  writer->ledger = fazhi_ledger_get (ledger);
+  writer->number_prefix = fazhi_database_get_setting (database, "number_prefix");
+  writer->places = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  writer->sequences = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  if (fazhi_database_prepare (database, ledger_sql (ledger)->insert, error) == NULL)
+    {
+      fazhi_writer_free (writer);
+      return NULL;
+    }
+
+  return writer;
+}
+
+void
+fazhi_writer_free (FazhiWriter *writer)
+{
+  if (writer == NULL)
+    return;
+
+  g_object_unref (writer->database);
+  g_free (writer->number_prefix);
+  g_hash_table_unref (writer->places);
+  g_hash_table_unref (writer->sequences);
+  g_free (writer);
+}
+
+static gboolean
+insert_place (FazhiWriter *writer,
+              const char  *sql,
+              const char  *name,
+              gint64      *id,
+              GError     **error)
+{
+  sqlite3_stmt *statement = fazhi_database_prepare (writer->database, sql, error);
+  g_autofree char *uuid = g_uuid_string_random ();
+  g_autofree char *now = fazhi_timestamp_now ();
+
+  if (statement == NULL)
+    return FALSE;
+
+  sqlite3_bind_text (statement, 1, uuid, -1, SQLITE_STATIC);
+  sqlite3_bind_text (statement, 2, now, -1, SQLITE_STATIC);
+  sqlite3_bind_text (statement, 3, now, -1, SQLITE_STATIC);
+  sqlite3_bind_text (statement, 4, name, -1, SQLITE_STATIC);
+  if (!fazhi_database_step_done (writer->database, statement, error))
+    return FALSE;
+
+  *id = sqlite3_last_insert_rowid (fazhi_database_get_handle (writer->database));
+  return TRUE;
+}
+
+/* The id of a community or compound by name, created when it does not exist yet. */
+static gboolean
+resolve_place (FazhiWriter    *writer,
+               FazhiFieldType  type,
+               const char     *name,
+               gint64         *id,
+               GError        **error)
+{
+  gboolean community = type == FAZHI_FIELD_COMMUNITY;
+  g_autofree char *key = g_strconcat (community ? "c:" : "p:", name, NULL);
+  sqlite3_stmt *statement;
+  gpointer cached;
+
+  if (g_hash_table_lookup_extended (writer->places, key, NULL, &cached))
+    {
+      *id = GPOINTER_TO_SIZE (cached);
+      return TRUE;
+    }
+
+  statement = fazhi_database_prepare (writer->database,
+                                      community ? "SELECT id FROM communities WHERE name = ?"
+                                                : "SELECT id FROM compounds WHERE name = ?",
+                                      error);
+  if (statement == NULL)
+    return FALSE;
+
+  sqlite3_bind_text (statement, 1, name, -1, SQLITE_STATIC);
+  if (sqlite3_step (statement) == SQLITE_ROW)
+    {
+      *id = sqlite3_column_int64 (statement, 0);
+      sqlite3_reset (statement);
+    }
+  else
+    {
+      sqlite3_reset (statement);
+      if (!insert_place (writer,
+                         community
+                         ? "INSERT INTO communities (uuid, created_at, updated_at, name) VALUES (?, ?, ?, ?)"
+                         : "INSERT INTO compounds (uuid, created_at, updated_at, name) VALUES (?, ?, ?, ?)",
+                         name, id, error))
+        return FALSE;
+      fazhi_database_emit_changed (writer->database,
+                                   community ? FAZHI_LEDGER_COMMUNITIES : FAZHI_LEDGER_COMPOUNDS,
+                                   FAZHI_CHANGE_ADDED, *id);
+    }
+
+  g_hash_table_insert (writer->places, g_steal_pointer (&key), GSIZE_TO_POINTER ((gsize) *id));
+  return TRUE;
+}
+
+/* The next free number of a kind in a year: one more than the highest one used. */
+static gboolean
+next_case_number (FazhiWriter *writer,
+                  const char  *kind,
+                  const char  *received_on,
+                  char       **number,
+                  GError     **error)
+{
+  int year = (int) g_ascii_strtoll (received_on, NULL, 10);
+  g_autofree char *key = g_strdup_printf ("%s:%d", kind, year);
+  gpointer last = NULL;
+  int sequence;
+
+  if (!g_hash_table_lookup_extended (writer->sequences, key, NULL, &last))
+    {
+      g_autofree char *start = fazhi_case_number (writer->number_prefix, kind, year, -1);
+      g_autofree char *stop = g_strdup (start);
+      size_t start_len = strlen (start);
+      sqlite3_stmt *statement;
+      int highest = 0;
+
+      /* Every number of the kind and year starts with `start`: the range is read from the index. */
+      stop[start_len - 1]++;
+      statement = fazhi_database_prepare (writer->database,
+                                          "SELECT number FROM cases WHERE number >= ? AND number < ?",
+                                          error);
+      if (statement == NULL)
+        return FALSE;
+      sqlite3_bind_text (statement, 1, start, -1, SQLITE_STATIC);
+      sqlite3_bind_text (statement, 2, stop, -1, SQLITE_STATIC);
+      while (sqlite3_step (statement) == SQLITE_ROW)
+        {
+          const char *text = (const char *) sqlite3_column_text (statement, 0);
+          int n = (int) g_ascii_strtoll (text + start_len, NULL, 10);
+
+          highest = MAX (highest, n);
+        }
+      sqlite3_reset (statement);
+      last = GINT_TO_POINTER (highest);
+    }
+
+  sequence = GPOINTER_TO_INT (last) + 1;
+  g_hash_table_insert (writer->sequences, g_steal_pointer (&key), GINT_TO_POINTER (sequence));
+  *number = fazhi_case_number (writer->number_prefix, kind, year, sequence);
+
+  return TRUE;
+}
+
+/* An election's totals default to the compound's households and area. */
+static gboolean
+fill_election_totals (FazhiWriter *writer,
+                      char       **values,
+                      gint64       compound_id,
+                      GError     **error)
+{
+  int owners = fazhi_ledger_field_index (writer->ledger, "owners_total");
+  int area = fazhi_ledger_field_index (writer->ledger, "area_total");
+  sqlite3_stmt *statement;
+
+  if (values[owners] != NULL && values[area] != NULL)
+    return TRUE;
+
+  statement = fazhi_database_prepare (writer->database,
+                                      "SELECT households, area FROM compounds WHERE id = ?", error);
+  if (statement == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (statement, 1, compound_id);
+  if (sqlite3_step (statement) == SQLITE_ROW)
+    {
+      if (values[owners] == NULL && sqlite3_column_type (statement, 0) != SQLITE_NULL)
+        values[owners] = g_strdup ((const char *) sqlite3_column_text (statement, 0));
+      if (values[area] == NULL && sqlite3_column_type (statement, 1) != SQLITE_NULL)
+        values[area] = fazhi_format_decimal (sqlite3_column_int64 (statement, 1));
+    }
+  sqlite3_reset (statement);
+
+  return TRUE;
+}
+
+/* Binds the fields from parameter @first on, in the order of the description. */
+static gboolean
+bind_values (FazhiWriter  *writer,
+             sqlite3_stmt *statement,
+             int           first,
+             char        **values,
+             GError      **error)
+{
+  const FazhiLedger *ledger = writer->ledger;
+
+  for (guint i = 0; i < ledger->n_fields; i++)
+    {
+      const FazhiField *field = &ledger->fields[i];
+      int parameter = first + (int) i;
+      gint64 number = 0;
+
+      if (values[i] == NULL)
+        {
+          sqlite3_bind_null (statement, parameter);
+          continue;
+        }
+
+      switch (field->type)
+        {
+        case FAZHI_FIELD_INTEGER:
+          fazhi_parse_integer (values[i], &number);
+          sqlite3_bind_int64 (statement, parameter, number);
+          break;
+        case FAZHI_FIELD_DECIMAL:
+          fazhi_parse_decimal (values[i], &number);
+          sqlite3_bind_int64 (statement, parameter, number);
+          break;
+        case FAZHI_FIELD_COMMUNITY:
+        case FAZHI_FIELD_COMPOUND:
+          if (!resolve_place (writer, field->type, values[i], &number, error))
+            return FALSE;
+          sqlite3_bind_int64 (statement, parameter, number);
+          if (field->type == FAZHI_FIELD_COMPOUND && !fill_election_totals (writer, values, number, error))
+            return FALSE;
+          break;
+        case FAZHI_FIELD_TEXT:
+        case FAZHI_FIELD_DATE:
+        case FAZHI_FIELD_CHOICE:
+        default:
+          sqlite3_bind_text (statement, parameter, values[i], -1, SQLITE_STATIC);
+        }
+    }
+
+  return TRUE;
+}
+
+static gboolean
+fill_generated (FazhiWriter *writer,
+                char       **values,
+                GError     **error)
+{
+  int number;
+
+  if (writer->ledger->id != FAZHI_LEDGER_CASES)
+    return TRUE;
+
+  number = fazhi_ledger_field_index (writer->ledger, "number");
+  if (values[number] != NULL)
+    return TRUE;
+
+  return next_case_number (writer,
+                           values[fazhi_ledger_field_index (writer->ledger, "kind")],
+                           values[fazhi_ledger_field_index (writer->ledger, "received_on")],
+                           &values[number], error);
+}
+
+static gboolean
+explain_constraint (FazhiWriter *writer,
+                    GError     **error)
+{
+  /* The rules were checked before; what is left is a duplicate. */
+  if (error != NULL && *error != NULL && (*error)->code == FAZHI_DATABASE_ERROR_INVALID)
+    {
+      const char *detail = sqlite3_errmsg (fazhi_database_get_handle (writer->database));
+
+      g_clear_error (error);
+      if (strstr (detail, "UNIQUE") != NULL && strstr (detail, ".number") != NULL)
+        g_set_error_literal (error, FAZHI_DATABASE_ERROR, FAZHI_DATABASE_ERROR_INVALID,
+                             _("This number is already used by another case"));
+      else if (strstr (detail, "UNIQUE") != NULL && strstr (detail, ".name") != NULL)
+        g_set_error_literal (error, FAZHI_DATABASE_ERROR, FAZHI_DATABASE_ERROR_INVALID,
+                             _("This name is already used"));
+      else if (strstr (detail, "UNIQUE") != NULL && strstr (detail, ".uuid") != NULL)
+        g_set_error_literal (error, FAZHI_DATABASE_ERROR, FAZHI_DATABASE_ERROR_INVALID,
+                             _("This record is already in the ledger"));
+      else
+        g_set_error (error, FAZHI_DATABASE_ERROR, FAZHI_DATABASE_ERROR_INVALID,
+                     _("The record breaks a rule of the ledger: %s"), detail);
+    }
+
+  return FALSE;
+}
+
+/* @id: in, the id to use or 0 for a new one; out, the id used. */
+gboolean
+fazhi_writer_insert (FazhiWriter *writer,
+                     char       **values,
+                     const char  *uuid,
+                     gint64      *id,
+                     GError     **error)
+{
+  sqlite3_stmt *statement;
+  g_autofree char *now = fazhi_timestamp_now ();
+  g_autofree char *new_uuid = NULL;
+
+  if (!fill_generated (writer, values, error))
+    return FALSE;
+
+  statement = fazhi_database_prepare (writer->database, ledger_sql (writer->ledger->id)->insert, error);
+  if (statement == NULL)
+    return FALSE;
+
+  if (!bind_values (writer, statement, 5, values, error))
+    {
+      sqlite3_reset (statement);
+      return FALSE;
+    }
+
+  if (uuid == NULL)
+    uuid = new_uuid = g_uuid_string_random ();
+  if (id != NULL && *id > 0)
+    sqlite3_bind_int64 (statement, 1, *id);
+  else
+    sqlite3_bind_null (statement, 1);
+  sqlite3_bind_text (statement, 2, uuid, -1, SQLITE_STATIC);
+  sqlite3_bind_text (statement, 3, now, -1, SQLITE_STATIC);
+  sqlite3_bind_text (statement, 4, now, -1, SQLITE_STATIC);
+
+  if (!fazhi_database_step_done (writer->database, statement, error))
+    return explain_constraint (writer, error);
+
+  if (id != NULL)
+    *id = sqlite3_last_insert_rowid (fazhi_database_get_handle (writer->database));
+
+  return TRUE;
+}
+
+static gboolean
+writer_update (FazhiWriter *writer,
+               gint64       id,
+               char       **values,
+               GError     **error)
+{
+  sqlite3_stmt *statement;
+  g_autofree char *now = fazhi_timestamp_now ();
+
+  if (!fill_generated (writer, values, error))
+    return FALSE;
+
+  statement = fazhi_database_prepare (writer->database, ledger_sql (writer->ledger->id)->update, error);
+  if (statement == NULL)
+    return FALSE;
+
+  if (!bind_values (writer, statement, 2, values, error))
+    {
+      sqlite3_reset (statement);
+      return FALSE;
+    }
+  sqlite3_bind_text (statement, 1, now, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (statement, 2 + (int) writer->ledger->n_fields, id);
+
+  if (!fazhi_database_step_done (writer->database, statement, error))
+    return explain_constraint (writer, error);
+
+  if (sqlite3_changes (fazhi_database_get_handle (writer->database)) == 0)
+    {
+      g_set_error (error, FAZHI_DATABASE_ERROR, FAZHI_DATABASE_ERROR_NOT_FOUND,
+                   _("The record was deleted in the meantime"));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+reload (FazhiDatabase *database,
+        FazhiRecord   *record,
+        GError       **error)
+{
+  const FazhiLedger *ledger = fazhi_record_get_ledger (record);
+  sqlite3_stmt *statement = fazhi_database_prepare (database, ledger_sql (ledger->id)->load, error);
+
+  if (statement == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (statement, 1, fazhi_record_get_id (record));
+  if (sqlite3_step (statement) != SQLITE_ROW)
+    {
+      sqlite3_reset (statement);
+      g_set_error (error, FAZHI_DATABASE_ERROR, FAZHI_DATABASE_ERROR_NOT_FOUND,
+                   _("No %s record with id %" G_GINT64_FORMAT), ledger->key, fazhi_record_get_id (record));
+      return FALSE;
+    }
+
+  fazhi_store_read_row (statement, record);
+  sqlite3_reset (statement);
+  return TRUE;
+}
+
+static gboolean
+write_record (FazhiDatabase *database,
+              FazhiRecord   *record,
+              gboolean       keep_id,
+              GError       **error)
+{
+  const FazhiLedger *ledger = fazhi_record_get_ledger (record);
+  g_autoptr(FazhiWriter) writer = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  char **values = NULL;
+  gint64 id = fazhi_record_get_id (record);
+  gboolean adding = id == 0 || keep_id;
+  gboolean written;
+
+  problems = fazhi_validate (ledger, fazhi_record_get_values (record), NULL, &values);
+  if (problems->len > 0)
+    {
+      g_autofree char *text = fazhi_problems_join (problems, "\n");
+
+      g_set_error_literal (error, FAZHI_DATABASE_ERROR, FAZHI_DATABASE_ERROR_INVALID, text);
+      fazhi_values_free (ledger, values);
+      return FALSE;
+    }
+
+  if (!fazhi_database_begin (database, error))
+    {
+      fazhi_values_free (ledger, values);
+      return FALSE;
+    }
+
+  writer = fazhi_writer_new (database, ledger->id, error);
+  if (writer == NULL)
+    written = FALSE;
+  else if (adding)
+    written = fazhi_writer_insert (writer, values, keep_id ? fazhi_record_get_uuid (record) : NULL,
+                                   &id, error);
+  else
+    written = writer_update (writer, id, values, error);
+  fazhi_values_free (ledger, values);
+
+  if (written)
+    {
+      fazhi_record_set_id (record, id);
+      written = reload (database, record, error);
+    }
+
+  if (!written)
+    {
+      fazhi_database_rollback (database);
+      if (adding && !keep_id)
+        fazhi_record_set_id (record, 0);
+      return FALSE;
+    }
+
+  fazhi_database_emit_changed (database, ledger->id, adding ? FAZHI_CHANGE_ADDED : FAZHI_CHANGE_EDITED, id);
+  return fazhi_database_commit (database, error);
+}
+
+/* Validates the record and adds it (id 0) or saves the changes to it, in one transaction; on
+ * success the record holds what was stored: its id, number and timestamps. */
+gboolean
+fazhi_store_save (FazhiDatabase *database,
+                  FazhiRecord   *record,
+                  GError       **error)
+{
+  g_return_val_if_fail (FAZHI_IS_DATABASE (database), FALSE);
+  g_return_val_if_fail (FAZHI_IS_RECORD (record), FALSE);
+
+  return write_record (database, record, FALSE, error);
+}
+
+/* Puts a deleted record back with its id and uuid: the undo of a delete. */
+gboolean
+fazhi_store_restore (FazhiDatabase *database,
+                     FazhiRecord   *record,
+                     GError       **error)
+{
+  g_return_val_if_fail (FAZHI_IS_DATABASE (database), FALSE);
+  g_return_val_if_fail (FAZHI_IS_RECORD (record), FALSE);
+  g_return_val_if_fail (fazhi_record_get_id (record) > 0, FALSE);
+
+  return write_record (database, record, TRUE, error);
+}
+
+FazhiRecord *
+fazhi_store_load (FazhiDatabase *database,
+                  FazhiLedgerId  ledger,
+                  gint64         id,
+                  GError       **error)
+{
+  g_autoptr(FazhiRecord) record = fazhi_record_new (ledger);
+
+  fazhi_record_set_id (record, id);
+  if (!reload (database, record, error))
+    return NULL;
+
+  return g_steal_pointer (&record);
+}
+
+gboolean
+fazhi_store_delete (FazhiDatabase *database,
+                    FazhiRecord   *record,
+                    GError       **error)
+{
+  const FazhiLedger *ledger = fazhi_record_get_ledger (record);
+  sqlite3_stmt *statement;
+  gint64 id = fazhi_record_get_id (record);
+
+  g_return_val_if_fail (FAZHI_IS_DATABASE (database), FALSE);
+
+  if (!fazhi_database_begin (database, error))
+    return FALSE;
+
+  statement = fazhi_database_prepare (database, ledger_sql (ledger->id)->delete, error);
+  if (statement == NULL)
+    {
+      fazhi_database_rollback (database);
+      return FALSE;
+    }
+
+  sqlite3_bind_int64 (statement, 1, id);
+  if (!fazhi_database_step_done (database, statement, error))
+    {
+      if (error != NULL && *error != NULL && (*error)->code == FAZHI_DATABASE_ERROR_INVALID)
+        {
+          g_clear_error (error);
+          g_set_error_literal (error, FAZHI_DATABASE_ERROR, FAZHI_DATABASE_ERROR_INVALID,
+                               _("Other records still refer to this one; change or delete them first"));
+        }
+      fazhi_database_rollback (database);
+      return FALSE;
+    }
+
+  fazhi_database_emit_changed (database, ledger->id, FAZHI_CHANGE_REMOVED, id);
+  return fazhi_database_commit (database, error);
+}

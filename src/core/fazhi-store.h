@@ -1,0 +1,54 @@
+/* fazhi-store.h — reading and writing records, one transaction per change */
+#pragma once
+
+#include "fazhi-database.h"
+#include "fazhi-record.h"
+
+G_BEGIN_DECLS
+
+/* Inserts rows of already validated, normalized values (see fazhi_validate()) into one ledger:
+ * resolves community and compound names (creating those that are missing), numbers cases that
+ * have no number, and fills election totals from the compound. The caller owns the transaction;
+ * a writer serves many rows, which is what makes an import of 100 000 rows fast. */
+typedef struct _FazhiWriter FazhiWriter;
+
+FazhiWriter  *fazhi_writer_new       (FazhiDatabase     *database,
+                                      FazhiLedgerId      ledger,
+                                      GError           **error);
+gboolean      fazhi_writer_insert    (FazhiWriter       *writer,
+                                      char             **values,
+                                      const char        *uuid,
+                                      gint64            *id,
+                                      GError           **error);
+void          fazhi_writer_free      (FazhiWriter       *writer);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (FazhiWriter, fazhi_writer_free)
+
+char         *fazhi_case_number      (const char        *prefix,
+                                      const char        *kind,
+                                      int                year,
+                                      int                sequence);
+
+gboolean      fazhi_store_save       (FazhiDatabase     *database,
+                                      FazhiRecord       *record,
+                                      GError           **error);
+FazhiRecord  *fazhi_store_load       (FazhiDatabase     *database,
+                                      FazhiLedgerId      ledger,
+                                      gint64             id,
+                                      GError           **error);
+gboolean      fazhi_store_delete     (FazhiDatabase     *database,
+                                      FazhiRecord       *record,
+                                      GError           **error);
+gboolean      fazhi_store_restore    (FazhiDatabase     *database,
+                                      FazhiRecord       *record,
+                                      GError           **error);
+
+/* The SELECT list of a ledger's fields in the order of its description, after id, uuid,
+ * created_at and updated_at, for the queries that read records (the list model, exports). */
+const char   *fazhi_store_select_columns (FazhiLedgerId  ledger);
+void          fazhi_store_read_row   (sqlite3_stmt      *statement,
+                                      FazhiRecord       *record);
+char         *fazhi_store_column_text (sqlite3_stmt     *statement,
+                                       int               column,
+                                       const FazhiField *field);
+
+G_END_DECLS

@@ -1,0 +1,43 @@
+/* fazhi-transfer.h — importing ledgers from CSV, exporting them to CSV and XLSX */
+#pragma once
+
+#include "fazhi-database.h"
+#include "fazhi-value.h"
+
+G_BEGIN_DECLS
+
+/* Called now and then during a long import with the fraction done (0..1). */
+typedef void (*FazhiProgressFunc) (double fraction, gpointer user_data);
+
+/* Imports every row of @path into @ledger in one transaction, or none: the first problems found
+ * (up to 20, each "FILE:LINE: message") are in @error and nothing is written. Headers may be the
+ * English keys or the Chinese labels; unknown columns are ignored and reported through @notes
+ * (may be NULL). Returns the number of rows imported, or -1. */
+gint64     fazhi_import_csv        (FazhiDatabase      *database,
+                                    FazhiLedgerId       ledger,
+                                    const char         *path,
+                                    GPtrArray          *notes,
+                                    FazhiProgressFunc   progress,
+                                    gpointer            user_data,
+                                    GError            **error);
+
+/* Which rows of a ledger to export: all (period NULL), or those whose deciding date falls in
+ * the period; optionally filtered further by a WHERE clause fragment with bound text values
+ * (as the list model builds it). */
+typedef struct
+{
+  const FazhiPeriod  *period;
+  const char         *where;       /* extra condition on table alias t, or NULL */
+  const char * const *where_args;  /* text values bound to its ? in order, NULL-terminated */
+} FazhiExportFilter;
+
+/* Writes the rows to @path as CSV (UTF-8 with BOM, Chinese label headers, importable again) or
+ * XLSX, chosen by the file's extension; personal data is masked. Returns the number of rows
+ * written, or -1 with @error set (and no file left behind). */
+gint64     fazhi_export            (FazhiDatabase           *database,
+                                    FazhiLedgerId            ledger,
+                                    const FazhiExportFilter *filter,
+                                    const char              *path,
+                                    GError                 **error);
+
+G_END_DECLS

@@ -1,0 +1,306 @@
+/* fazhi-value.c — reading and writing the values clerks type */
+
+#define G_LOG_DOMAIN "fazhi-core"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "fazhi-value.h"
+
+gboolean
+fazhi_period_init (FazhiPeriod *period,
+                   int          year,
+                   int          quarter)
+{
+  static const int last_day[] = { 31, 30, 30, 31 };
+
+  if (year < 1949 || year > 9999 || quarter < 0 || quarter > 4)
+    return FALSE;
+
+  period->year = year;
+  period->quarter = quarter;
+  if (quarter == 0)
+    {
+      g_snprintf (period->start, sizeof period->start, "%04d-01-01", year);
+      g_snprintf (period->end, sizeof period->end, "%04d-12-31", year);
+    }
+  else
+    {
+      g_snprintf (period->start, sizeof period->start, "%04d-%02d-01", year, quarter * 3 - 2);
+      g_snprintf (period->end, sizeof period->end, "%04d-%02d-%02d",
+                  year, quarter * 3, last_day[quarter - 1]);
+    }
+
+  return TRUE;
+}
+
+gboolean
+fazhi_period_contains (const FazhiPeriod *period,
+                       const char        *iso_date)
+{
+  return iso_date != NULL
+         && strcmp (iso_date, period->start) >= 0
+         && strcmp (iso_date, period->end) <= 0;
+}
+
+char *
+fazhi_period_describe (const FazhiPeriod *period)
+{
+  if (period->quarter == 0)
+    /* Translators: a year, e.g. "2023" */
+    return g_strdup_printf (_("%d"), period->year);
+
+  /* Translators: a quarter of a year, e.g. "2023 Q1" */
+  return g_strdup_printf (_("%d Q%d"), period->year, period->quarter);
+}
+
+gboolean
+fazhi_text_is_blank (const char *text)
+{
+  if (text == NULL)
+    return TRUE;
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    if (!g_unichar_isspace (g_utf8_get_char (p)))
+      return FALSE;
+
+  return TRUE;
+}
+
+/* Reads up to max_digits ASCII digits; returns the position after them, or NULL. */
+static const char *
+read_number (const char *p,
+             int         max_digits,
+             int        *value)
+{
+  int n = 0;
+
+  *value = 0;
+  while (g_ascii_isdigit (*p) && n < max_digits)
+    {
+      *value = *value * 10 + (*p - '0');
+      p++;
+      n++;
+    }
+
+  return (n == 0 || g_ascii_isdigit (*p)) ? NULL : p;
+}
+
+static const char *
+skip_literal (const char *p,
+              const char *literal)
+{
+  size_t len = strlen (literal);
+
+  return strncmp (p, literal, len) == 0 ? p + len : NULL;
+}
+
+/* Accepts 2023-03-05, 2023/3/5, 2023.3.5 and 2023年3月5日; returns the ISO date, or NULL when
+ * the text is not one of these or not a day of the calendar (2023-02-30). */
+char *
+fazhi_parse_date (const char *text)
+{
+  static const char *separators[][3] = {
+    { "-", "-", "" }, { "/", "/", "" }, { ".", ".", "" }, { "年", "月", "日" },
+  };
+  g_autofree char *trimmed = NULL;
+  int year, month, day;
+
+  if (text == NULL)
+    return NULL;
+
+  trimmed = g_strstrip (g_strdup (text));
+  for (guint i = 0; i < G_N_ELEMENTS (separators); i++)
+    {
+      const char *p = trimmed;
+
+      if ((p = read_number (p, 4, &year)) == NULL || p - trimmed != 4
+          || (p = skip_literal (p, separators[i][0])) == NULL
+          || (p = read_number (p, 2, &month)) == NULL
+          || (p = skip_literal (p, separators[i][1])) == NULL
+          || (p = read_number (p, 2, &day)) == NULL
+          || (p = skip_literal (p, separators[i][2])) == NULL
+          || *p != '\0')
+        continue;
+
+      if (year < 1900 || !g_date_valid_dmy (day, month, year))
+        return NULL;
+
+      return g_strdup_printf ("%04d-%02d-%02d", year, month, day);
+    }
+
+  return NULL;
+}
+
+gboolean
+fazhi_parse_integer (const char *text,
+                     gint64     *value)
+{
+  g_autofree char *trimmed = NULL;
+  guint64 magnitude;
+  const char *digits;
+  char *end = NULL;
+
+  if (text == NULL)
+    return FALSE;
+
+  trimmed = g_strstrip (g_strdup (text));
+  digits = trimmed[0] == '-' ? trimmed + 1 : trimmed;
+  if (!g_ascii_isdigit (digits[0]))
+    return FALSE;
+
+  errno = 0;
+  magnitude = g_ascii_strtoull (digits, &end, 10);
+  if (*end != '\0' || errno != 0 || magnitude > G_MAXINT32)
+    return FALSE;
+
+  *value = trimmed[0] == '-' ? -(gint64) magnitude : (gint64) magnitude;
+  return TRUE;
+}
+
+/* Decimals are kept in hundredths, so that sums and the voting thresholds stay exact. */
+gboolean
+fazhi_parse_decimal (const char *text,
+                     gint64     *hundredths)
+{
+  g_autofree char *trimmed = NULL;
+  gboolean negative;
+  const char *p;
+  gint64 whole = 0;
+  int fraction = 0, fraction_digits = 0, whole_digits = 0;
+
+  if (text == NULL)
+    return FALSE;
+
+  trimmed = g_strstrip (g_strdup (text));
+  negative = trimmed[0] == '-';
+  p = negative ? trimmed + 1 : trimmed;
+
+  for (; g_ascii_isdigit (*p); p++, whole_digits++)
+    {
+      if (whole_digits >= 12)
+        return FALSE;
+      whole = whole * 10 + (*p - '0');
+    }
+
+  if (*p == '.')
+    for (p++; g_ascii_isdigit (*p); p++, fraction_digits++)
+      {
+        if (fraction_digits >= 2)
+          return FALSE;
+        fraction = fraction * 10 + (*p - '0');
+      }
+
+  if (*p != '\0' || (whole_digits == 0 && fraction_digits == 0))
+    return FALSE;
+
+  if (fraction_digits == 1)
+    fraction *= 10;
+
+  *hundredths = (whole * 100 + fraction) * (negative ? -1 : 1);
+  return TRUE;
+}
+
+char *
+fazhi_format_decimal (gint64 hundredths)
+{
+  gint64 magnitude = hundredths < 0 ? -hundredths : hundredths;
+  const char *sign = hundredths < 0 ? "-" : "";
+  int fraction = (int) (magnitude % 100);
+
+  if (fraction == 0)
+    return g_strdup_printf ("%s%" G_GINT64_FORMAT, sign, magnitude / 100);
+  if (fraction % 10 == 0)
+    return g_strdup_printf ("%s%" G_GINT64_FORMAT ".%d", sign, magnitude / 100, fraction / 10);
+
+  return g_strdup_printf ("%s%" G_GINT64_FORMAT ".%02d", sign, magnitude / 100, fraction);
+}
+
+/* 13812345678 → 138****5678: the first three and the last four digits stay, the rest is hidden. */
+char *
+fazhi_mask_phone (const char *phone)
+{
+  GString *masked;
+  guint n_digits = 0, seen = 0;
+
+  if (phone == NULL)
+    return NULL;
+
+  for (const char *p = phone; *p != '\0'; p++)
+    if (g_ascii_isdigit (*p))
+      n_digits++;
+
+  masked = g_string_new (NULL);
+  for (const char *p = phone; *p != '\0'; p++)
+    {
+      if (g_ascii_isdigit (*p))
+        {
+          seen++;
+          if (n_digits >= 7 && seen > 3 && seen <= n_digits - 4)
+            {
+              g_string_append_c (masked, '*');
+              continue;
+            }
+          if (n_digits < 7 && n_digits > 2 && seen > 1 && seen < n_digits)
+            {
+              g_string_append_c (masked, '*');
+              continue;
+            }
+        }
+      g_string_append_c (masked, *p);
+    }
+
+  return g_string_free (masked, FALSE);
+}
+
+char *
+fazhi_timestamp_now (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+
+  return g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
+}
+
+/* FAZHI_TODAY fixes "today" for reproducible reports and tests. */
+char *
+fazhi_date_today (void)
+{
+  const char *fixed = g_getenv ("FAZHI_TODAY");
+  g_autoptr(GDateTime) now = NULL;
+
+  if (fixed != NULL)
+    {
+      char *iso = fazhi_parse_date (fixed);
+
+      if (iso != NULL)
+        return iso;
+      g_warning ("FAZHI_TODAY=%s is not a date; using the real date", fixed);
+    }
+
+  now = g_date_time_new_now_local ();
+  return g_date_time_format (now, "%Y-%m-%d");
+}
+
+static void
+date_from_iso (const char *iso,
+               GDate      *date)
+{
+  g_date_clear (date, 1);
+  g_date_set_dmy (date, atoi (iso + 8), atoi (iso + 5), atoi (iso));
+}
+
+int
+fazhi_date_days_between (const char *from_iso,
+                         const char *to_iso)
+{
+  GDate from, to;
+
+  date_from_iso (from_iso, &from);
+  date_from_iso (to_iso, &to);
+
+  return g_date_days_between (&from, &to);
+}
