@@ -318,7 +318,16 @@ pragma_int (FazhiDatabase *self,
 static GPtrArray *
 list_migrations (void)
 {
-  g_auto(GStrv) names = g_resources_enumerate_children (MIGRATIONS_PATH, 0, NULL);
+  static gsize registered = 0;
+  g_auto(GStrv) names = NULL;
+
+  if (g_once_init_enter (&registered))
+    {
+      g_resources_register (fazhi_core_get_resource ());
+      g_once_init_leave (&registered, 1);
+    }
+
+  names = g_resources_enumerate_children (MIGRATIONS_PATH, 0, NULL);
   GPtrArray *migrations = g_ptr_array_new_with_free_func (g_free);
 
   for (guint i = 0; names != NULL && names[i] != NULL; i++)
@@ -463,8 +472,6 @@ fazhi_database_open_at_version (const char *path,
   int rc;
 
   g_return_val_if_fail (path != NULL, NULL);
-
-  g_resources_register (fazhi_core_get_resource ());
 
   if (!looks_like_sqlite (path, error))
     return NULL;

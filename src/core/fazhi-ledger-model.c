@@ -1,2 +1,1057 @@
-/* placeholder */
+/* fazhi-ledger-model.c — one ledger as a GListModel, read from SQL page by page
+ *
+ * The model never holds a whole table: SQLite filters, sorts and counts, and the model keeps
+ * only the count and a few recently used pages of records. Every items-changed is relative to
+ * the count last reported; when a change cannot be placed exactly (a record outside the cached
+ * pages, several changes committed together) the model says "everything changed" instead of
+ * guessing, which is always correct.
+ */
+
+#define G_LOG_DOMAIN "fazhi-core"
+
 #include "config.h"
+
+#include <string.h>
+
+#include "fazhi-ledger-model.h"
+#include "fazhi-store.h"
+#include "fazhi-value.h"
+
+#define PAGE_SIZE 100
+#define MAX_CACHED_PAGES 8
+
+typedef struct
+{
+  guint      index;
+  GPtrArray *records;
+} Page;
+
+struct _FazhiLedgerModel
+{
+  GObject            parent_instance;
+
+  FazhiDatabase     *database;
+  const FazhiLedger *ledger;
+  GType              item_type;
+  gulong             changed_handler;
+  gboolean          *not_null;        /* per field: the schema forbids NULL in its column */
+
+  char              *search;
+  int                year;
+  int                quarter;
+  char              *community;
+  char             **choice_filters;  /* per field: the choice key required, or NULL */
+  int                sort_field;
+  gboolean           sort_descending;
+
+  /* Built from the filters by rebuild_queries() */
+  char              *where;
+  GPtrArray         *where_values;
+  char              *count_sql;
+  char              *page_sql;
+  char              *match_sql;
+  char              *before_sql;       /* rows ahead of a record whose sort value is known */
+  char              *before_null_sql;  /* rows ahead of a record whose sort value is NULL */
+
+  guint              n_items;
+  GQueue             pages;            /* Page *, most recently used first */
+};
+
+static void fazhi_ledger_model_list_model_init (GListModelInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (FazhiLedgerModel, fazhi_ledger_model, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL,
+                                                      fazhi_ledger_model_list_model_init))
+
+enum {
+  PROP_0,
+  PROP_DATABASE,
+  PROP_LEDGER,
+  PROP_SEARCH,
+  PROP_YEAR,
+  PROP_QUARTER,
+  PROP_COMMUNITY,
+  PROP_SORT_FIELD,
+  PROP_SORT_DESCENDING,
+  PROP_ITEM_TYPE,
+  PROP_N_ITEMS,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+page_free (Page *page)
+{
+  g_ptr_array_unref (page->records);
+  g_free (page);
+}
+
+static void
+drop_pages (FazhiLedgerModel *self)
+{
+  g_queue_clear_full (&self->pages, (GDestroyNotify) page_free);
+}
+
+/* g_set_str() arrived in GLib 2.76, after the floor. */
+static gboolean
+replace_string (char       **target,
+                const char  *value)
+{
+  if (g_strcmp0 (*target, value) == 0)
+    return FALSE;
+
+  g_free (*target);
+  *target = g_strdup (value);
+  return TRUE;
+}
+
+/* Blank text is no filter. */
+static char *
+normalize_filter_text (const char *text)
+{
+  char *copy;
+
+  if (fazhi_text_is_blank (text))
+    return NULL;
+
+  copy = g_strstrip (g_strdup (text));
+  return copy;
+}
+
+static char *
+like_pattern (const char *text)
+{
+  GString *pattern = g_string_new ("%");
+
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (*p == '%' || *p == '_' || *p == '\\')
+        g_string_append_c (pattern, '\\');
+      g_string_append_c (pattern, *p);
+    }
+  g_string_append_c (pattern, '%');
+
+  return g_string_free (pattern, FALSE);
+}
+
+static int
+default_sort_field (const FazhiLedger *ledger)
+{
+  int field = -1;
+
+  if (ledger->date_key != NULL)
+    field = fazhi_ledger_field_index (ledger, ledger->date_key);
+  if (field < 0)
+    field = fazhi_ledger_field_index (ledger, "name");
+
+  return MAX (field, 0);
+}
+
+static gboolean
+default_sort_descending (const FazhiLedger *ledger)
+{
+  return ledger->date_key != NULL;
+}
+
+/* What a field is sorted and compared by: the place's name rather than its id. */
+static char *
+sort_expression (const FazhiField *field)
+{
+  switch (field->type)
+    {
+    case FAZHI_FIELD_COMMUNITY:
+      return g_strdup ("(SELECT name FROM communities WHERE id = t.community_id)");
+    case FAZHI_FIELD_COMPOUND:
+      return g_strdup ("(SELECT name FROM compounds WHERE id = t.compound_id)");
+    case FAZHI_FIELD_TEXT:
+    case FAZHI_FIELD_DATE:
+    case FAZHI_FIELD_CHOICE:
+    case FAZHI_FIELD_INTEGER:
+    case FAZHI_FIELD_DECIMAL:
+    default:
+      return g_strdup_printf ("t.%s", fazhi_field_column (field));
+    }
+}
+
+/* The schema, not the description, is the authority on which columns may be NULL. */
+static void
+read_not_null_columns (FazhiLedgerModel *self)
+{
+  sqlite3_stmt *statement;
+  g_autoptr(GError) error = NULL;
+
+  self->not_null = g_new0 (gboolean, self->ledger->n_fields);
+  statement = fazhi_database_prepare (self->database,
+                                      "SELECT name FROM pragma_table_info (?) WHERE \"notnull\"",
+                                      &error);
+  if (statement == NULL)
+    {
+      g_warning ("%s", error->message);
+      return;
+    }
+
+  sqlite3_bind_text (statement, 1, self->ledger->key, -1, SQLITE_STATIC);
+  while (sqlite3_step (statement) == SQLITE_ROW)
+    {
+      const char *column = (const char *) sqlite3_column_text (statement, 0);
+
+      for (guint i = 0; i < self->ledger->n_fields; i++)
+        if (g_strcmp0 (fazhi_field_column (&self->ledger->fields[i]), column) == 0)
+          self->not_null[i] = TRUE;
+    }
+  sqlite3_reset (statement);
+}
+
+static void
+add_condition (GString    *where,
+               const char *condition)
+{
+  if (where->len > 0)
+    g_string_append (where, " AND ");
+  g_string_append (where, condition);
+}
+
+static void
+build_search_condition (FazhiLedgerModel *self,
+                        GString          *where)
+{
+  g_autofree char *pattern = like_pattern (self->search);
+  GString *any = g_string_new (NULL);
+
+  for (guint i = 0; i < self->ledger->n_fields; i++)
+    {
+      const FazhiField *field = &self->ledger->fields[i];
+
+      if (!(field->flags & FAZHI_FIELD_SEARCHABLE))
+        continue;
+
+      g_string_append (any, any->len == 0 ? "(" : " OR ");
+      if (field->type == FAZHI_FIELD_COMMUNITY)
+        g_string_append (any, "t.community_id IN (SELECT id FROM communities WHERE name LIKE ? ESCAPE '\\')");
+      else if (field->type == FAZHI_FIELD_COMPOUND)
+        g_string_append (any, "t.compound_id IN (SELECT id FROM compounds WHERE name LIKE ? ESCAPE '\\')");
+      else
+        g_string_append_printf (any, "t.%s LIKE ? ESCAPE '\\'", fazhi_field_column (field));
+      g_ptr_array_add (self->where_values, g_strdup (pattern));
+    }
+
+  if (any->len > 0)
+    {
+      g_string_append_c (any, ')');
+      add_condition (where, any->str);
+    }
+  g_string_free (any, TRUE);
+}
+
+static void
+build_community_condition (FazhiLedgerModel *self,
+                           GString          *where)
+{
+  for (guint i = 0; i < self->ledger->n_fields; i++)
+    {
+      const FazhiField *field = &self->ledger->fields[i];
+
+      /* An election belongs to the community of its compound. */
+      if (field->type == FAZHI_FIELD_COMMUNITY)
+        add_condition (where, "t.community_id = (SELECT id FROM communities WHERE name = ?)");
+      else if (field->type == FAZHI_FIELD_COMPOUND)
+        add_condition (where, "t.compound_id IN (SELECT id FROM compounds WHERE community_id = "
+                              "(SELECT id FROM communities WHERE name = ?))");
+      else
+        continue;
+
+      g_ptr_array_add (self->where_values, g_strdup (self->community));
+      return;
+    }
+}
+
+/* Every value is text, so that an export can bind them the same way. */
+static void
+build_where (FazhiLedgerModel *self)
+{
+  GString *where = g_string_new (NULL);
+  FazhiPeriod period;
+
+  g_clear_pointer (&self->where_values, g_ptr_array_unref);
+  self->where_values = g_ptr_array_new_with_free_func (g_free);
+
+  if (self->year != 0 && self->ledger->date_key != NULL
+      && fazhi_period_init (&period, self->year, self->quarter))
+    {
+      g_autofree char *condition = g_strdup_printf ("t.%s BETWEEN ? AND ?", self->ledger->date_key);
+
+      add_condition (where, condition);
+      g_ptr_array_add (self->where_values, g_strdup (period.start));
+      g_ptr_array_add (self->where_values, g_strdup (period.end));
+    }
+
+  if (self->community != NULL)
+    build_community_condition (self, where);
+
+  for (guint i = 0; i < self->ledger->n_fields; i++)
+    if (self->choice_filters[i] != NULL)
+      {
+        g_autofree char *condition = g_strdup_printf ("t.%s = ?", fazhi_field_column (&self->ledger->fields[i]));
+
+        add_condition (where, condition);
+        g_ptr_array_add (self->where_values, g_strdup (self->choice_filters[i]));
+      }
+
+  if (self->search != NULL)
+    build_search_condition (self, where);
+
+  if (where->len == 0)
+    g_string_append (where, "1");
+
+  g_free (self->where);
+  self->where = g_string_free (where, FALSE);
+}
+
+static void
+rebuild_queries (FazhiLedgerModel *self)
+{
+  const char *table = self->ledger->key;
+  const char *direction = self->sort_descending ? "DESC" : "ASC";
+  const char *ahead = self->sort_descending ? ">" : "<";
+  g_autofree char *key = sort_expression (&self->ledger->fields[self->sort_field]);
+  g_autofree char *order = NULL;
+
+  build_where (self);
+
+  /* A bare NOT NULL column lets SQLite walk its index instead of sorting; NULLs go last either way. */
+  if (self->not_null[self->sort_field])
+    order = g_strdup_printf ("%s %s, t.id %s", key, direction, direction);
+  else
+    order = g_strdup_printf ("%s %s NULLS LAST, t.id %s", key, direction, direction);
+
+  g_free (self->count_sql);
+  self->count_sql = g_strdup_printf ("SELECT count(*) FROM %s AS t WHERE %s", table, self->where);
+
+  g_free (self->page_sql);
+  self->page_sql = g_strdup_printf ("SELECT %s FROM %s AS t WHERE %s ORDER BY %s LIMIT %d OFFSET ?",
+                                    fazhi_store_select_columns (self->ledger->id), table,
+                                    self->where, order, PAGE_SIZE);
+
+  g_free (self->match_sql);
+  self->match_sql = g_strdup_printf ("SELECT %s FROM %s AS t WHERE t.id = ? AND (%s)",
+                                     key, table, self->where);
+
+  g_free (self->before_sql);
+  self->before_sql = g_strdup_printf ("SELECT count(*) FROM %s AS t WHERE (%s) AND (%s, t.id) %s (?, ?)",
+                                      table, self->where, key, ahead);
+
+  g_free (self->before_null_sql);
+  self->before_null_sql = g_strdup_printf ("SELECT count(*) FROM %s AS t WHERE (%s) "
+                                           "AND (%s IS NOT NULL OR t.id %s ?)",
+                                           table, self->where, key, ahead);
+}
+
+static sqlite3_stmt *
+prepare (FazhiLedgerModel *self,
+         const char       *sql)
+{
+  g_autoptr(GError) error = NULL;
+  sqlite3_stmt *statement = fazhi_database_prepare (self->database, sql, &error);
+
+  if (statement == NULL)
+    g_warning ("%s", error->message);
+
+  return statement;
+}
+
+/* Binds the filter values from parameter @first on; returns the next free parameter. */
+static int
+bind_where (FazhiLedgerModel *self,
+            sqlite3_stmt     *statement,
+            int               first)
+{
+  for (guint i = 0; i < self->where_values->len; i++)
+    sqlite3_bind_text (statement, first + (int) i, g_ptr_array_index (self->where_values, i),
+                       -1, SQLITE_STATIC);
+
+  return first + (int) self->where_values->len;
+}
+
+/* The statements belong to the database's cache: leave nothing pointing at our strings. */
+static void
+finish (sqlite3_stmt *statement)
+{
+  sqlite3_reset (statement);
+  sqlite3_clear_bindings (statement);
+}
+
+static guint
+count_rows (FazhiLedgerModel *self)
+{
+  sqlite3_stmt *statement = prepare (self, self->count_sql);
+  gint64 count = 0;
+
+  if (statement == NULL)
+    return 0;
+
+  bind_where (self, statement, 1);
+  if (sqlite3_step (statement) == SQLITE_ROW)
+    count = sqlite3_column_int64 (statement, 0);
+  finish (statement);
+
+  return (guint) CLAMP (count, 0, G_MAXUINT);
+}
+
+/* Where record @id stands in the current order, or -1 when it does not pass the filters. */
+static gint64
+sorted_position (FazhiLedgerModel *self,
+                 gint64            id)
+{
+  sqlite3_stmt *statement = prepare (self, self->match_sql);
+  sqlite3_value *key = NULL;
+  gint64 position = -1;
+  int parameter;
+
+  if (statement == NULL)
+    return -1;
+
+  sqlite3_bind_int64 (statement, 1, id);
+  bind_where (self, statement, 2);
+  if (sqlite3_step (statement) != SQLITE_ROW)
+    {
+      finish (statement);
+      return -1;
+    }
+  if (sqlite3_column_type (statement, 0) != SQLITE_NULL)
+    key = sqlite3_value_dup (sqlite3_column_value (statement, 0));
+  finish (statement);
+
+  statement = prepare (self, key != NULL ? self->before_sql : self->before_null_sql);
+  if (statement != NULL)
+    {
+      parameter = bind_where (self, statement, 1);
+      if (key != NULL)
+        sqlite3_bind_value (statement, parameter++, key);
+      sqlite3_bind_int64 (statement, parameter, id);
+      if (sqlite3_step (statement) == SQLITE_ROW)
+        position = sqlite3_column_int64 (statement, 0);
+      finish (statement);
+    }
+  sqlite3_value_free (key);
+
+  return position;
+}
+
+static gint64
+cached_position (FazhiLedgerModel *self,
+                 gint64            id)
+{
+  for (GList *l = self->pages.head; l != NULL; l = l->next)
+    {
+      Page *page = l->data;
+
+      for (guint i = 0; i < page->records->len; i++)
+        if (fazhi_record_get_id (g_ptr_array_index (page->records, i)) == id)
+          return (gint64) page->index * PAGE_SIZE + i;
+    }
+
+  return -1;
+}
+
+static Page *
+fetch_page (FazhiLedgerModel *self,
+            guint             index)
+{
+  sqlite3_stmt *statement = prepare (self, self->page_sql);
+  Page *page;
+  int parameter;
+  int rc;
+
+  if (statement == NULL)
+    return NULL;
+
+  page = g_new0 (Page, 1);
+  page->index = index;
+  page->records = g_ptr_array_new_full (PAGE_SIZE, g_object_unref);
+
+  parameter = bind_where (self, statement, 1);
+  sqlite3_bind_int64 (statement, parameter, (gint64) index * PAGE_SIZE);
+  while ((rc = sqlite3_step (statement)) == SQLITE_ROW)
+    {
+      FazhiRecord *record = fazhi_record_new (self->ledger->id);
+
+      fazhi_store_read_row (statement, record);
+      g_ptr_array_add (page->records, record);
+    }
+  if (rc != SQLITE_DONE)
+    g_warning ("%s: %s", fazhi_database_get_path (self->database),
+               sqlite3_errmsg (fazhi_database_get_handle (self->database)));
+  finish (statement);
+
+  return page;
+}
+
+static Page *
+lookup_page (FazhiLedgerModel *self,
+             guint             index)
+{
+  Page *page;
+
+  for (GList *l = self->pages.head; l != NULL; l = l->next)
+    {
+      page = l->data;
+      if (page->index == index)
+        {
+          g_queue_unlink (&self->pages, l);
+          g_queue_push_head_link (&self->pages, l);
+          return page;
+        }
+    }
+
+  page = fetch_page (self, index);
+  if (page == NULL)
+    return NULL;
+
+  g_queue_push_head (&self->pages, page);
+  while (g_queue_get_length (&self->pages) > MAX_CACHED_PAGES)
+    page_free (g_queue_pop_tail (&self->pages));
+
+  return page;
+}
+
+static void
+announce (FazhiLedgerModel *self,
+          guint             position,
+          guint             removed,
+          guint             added)
+{
+  if (removed == 0 && added == 0)
+    return;
+
+  g_list_model_items_changed (G_LIST_MODEL (self), position, removed, added);
+  if (removed != added)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
+}
+
+/* Everything may have changed: drop what is cached and count again. */
+static void
+reset (FazhiLedgerModel *self)
+{
+  guint old_n = self->n_items;
+
+  drop_pages (self);
+  self->n_items = count_rows (self);
+  announce (self, 0, old_n, self->n_items);
+}
+
+static void
+refilter (FazhiLedgerModel *self)
+{
+  rebuild_queries (self);
+  reset (self);
+}
+
+static void
+record_added (FazhiLedgerModel *self,
+              gint64            id)
+{
+  guint old_n = self->n_items;
+  guint new_n = count_rows (self);
+  gint64 position = sorted_position (self, id);
+
+  if (position < 0 && new_n == old_n)
+    return;
+
+  drop_pages (self);
+  self->n_items = new_n;
+  if (position >= 0 && new_n == old_n + 1 && position <= old_n)
+    announce (self, (guint) position, 0, 1);
+  else
+    announce (self, 0, old_n, new_n);
+}
+
+static void
+record_removed (FazhiLedgerModel *self,
+                gint64            id)
+{
+  guint old_n = self->n_items;
+  guint new_n = count_rows (self);
+  gint64 position = cached_position (self, id);
+
+  if (position < 0 && new_n == old_n)
+    return;
+
+  drop_pages (self);
+  self->n_items = new_n;
+  if (position >= 0 && new_n + 1 == old_n)
+    announce (self, (guint) position, 1, 0);
+  else
+    announce (self, 0, old_n, new_n);
+}
+
+/* Only a record in a cached page has a known old position; one that was not cached but matched
+ * the filters before is revealed by the count staying the same. */
+static void
+record_edited (FazhiLedgerModel *self,
+               gint64            id)
+{
+  guint old_n = self->n_items;
+  guint new_n = count_rows (self);
+  gint64 old_position = cached_position (self, id);
+  gint64 new_position = sorted_position (self, id);
+
+  if (old_position < 0 && new_position < 0 && new_n == old_n)
+    return;
+
+  drop_pages (self);
+  self->n_items = new_n;
+  if (old_position >= 0 && new_position >= 0 && new_n == old_n && new_position < new_n)
+    {
+      /* One signal covering both places keeps the model consistent while it is delivered. */
+      guint first = (guint) MIN (old_position, new_position);
+      guint span = (guint) ABS (old_position - new_position) + 1;
+
+      announce (self, first, span, span);
+    }
+  else if (old_position >= 0 && new_position < 0 && new_n + 1 == old_n)
+    announce (self, (guint) old_position, 1, 0);
+  else if (old_position < 0 && new_position >= 0 && new_n == old_n + 1 && new_position <= old_n)
+    announce (self, (guint) new_position, 0, 1);
+  else
+    announce (self, 0, old_n, new_n);
+}
+
+/* Whether this ledger shows (or filters by) names kept in @places. */
+static gboolean
+depends_on_places (FazhiLedgerModel *self,
+                   FazhiLedgerId     places)
+{
+  for (guint i = 0; i < self->ledger->n_fields; i++)
+    {
+      FazhiFieldType type = self->ledger->fields[i].type;
+
+      if (type == FAZHI_FIELD_COMPOUND)
+        return places == FAZHI_LEDGER_COMPOUNDS || places == FAZHI_LEDGER_COMMUNITIES;
+      if (type == FAZHI_FIELD_COMMUNITY && places == FAZHI_LEDGER_COMMUNITIES)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static void
+on_database_changed (FazhiDatabase    *database,
+                     int               ledger,
+                     int               change,
+                     gint64            id,
+                     FazhiLedgerModel *self)
+{
+  if ((FazhiLedgerId) ledger != self->ledger->id)
+    {
+      /* A place added or removed is named by no row yet (the database refuses to delete one in
+       * use); a renamed one changes what the pages show and whom the filters match. */
+      if (depends_on_places (self, (FazhiLedgerId) ledger)
+          && (change == FAZHI_CHANGE_EDITED || change == FAZHI_CHANGE_MANY))
+        reset (self);
+      return;
+    }
+
+  switch ((FazhiChange) change)
+    {
+    case FAZHI_CHANGE_ADDED:
+      record_added (self, id);
+      break;
+    case FAZHI_CHANGE_REMOVED:
+      record_removed (self, id);
+      break;
+    case FAZHI_CHANGE_EDITED:
+      record_edited (self, id);
+      break;
+    case FAZHI_CHANGE_MANY:
+    default:
+      reset (self);
+    }
+}
+
+static GType
+fazhi_ledger_model_get_item_type (GListModel *model)
+{
+  return FAZHI_LEDGER_MODEL (model)->item_type;
+}
+
+static guint
+fazhi_ledger_model_get_n_items (GListModel *model)
+{
+  return FAZHI_LEDGER_MODEL (model)->n_items;
+}
+
+static gpointer
+fazhi_ledger_model_get_item (GListModel *model,
+                             guint       position)
+{
+  FazhiLedgerModel *self = FAZHI_LEDGER_MODEL (model);
+  Page *page;
+  guint offset = position % PAGE_SIZE;
+
+  if (position >= self->n_items)
+    return NULL;
+
+  page = lookup_page (self, position / PAGE_SIZE);
+  if (page == NULL || offset >= page->records->len)
+    return NULL;
+
+  return g_object_ref (g_ptr_array_index (page->records, offset));
+}
+
+static void
+fazhi_ledger_model_list_model_init (GListModelInterface *iface)
+{
+  iface->get_item_type = fazhi_ledger_model_get_item_type;
+  iface->get_n_items = fazhi_ledger_model_get_n_items;
+  iface->get_item = fazhi_ledger_model_get_item;
+}
+
+static void
+fazhi_ledger_model_constructed (GObject *object)
+{
+  FazhiLedgerModel *self = FAZHI_LEDGER_MODEL (object);
+  g_autoptr(FazhiRecord) prototype = NULL;
+
+  G_OBJECT_CLASS (fazhi_ledger_model_parent_class)->constructed (object);
+
+  g_return_if_fail (FAZHI_IS_DATABASE (self->database));
+
+  prototype = fazhi_record_new (self->ledger->id);
+  self->item_type = G_OBJECT_TYPE (prototype);
+  self->choice_filters = g_new0 (char *, self->ledger->n_fields + 1);
+  self->sort_field = default_sort_field (self->ledger);
+  self->sort_descending = default_sort_descending (self->ledger);
+  read_not_null_columns (self);
+  rebuild_queries (self);
+  self->n_items = count_rows (self);
+
+  self->changed_handler = g_signal_connect (self->database, "changed",
+                                            G_CALLBACK (on_database_changed), self);
+}
+
+static void
+fazhi_ledger_model_dispose (GObject *object)
+{
+  FazhiLedgerModel *self = FAZHI_LEDGER_MODEL (object);
+
+  if (self->database != NULL)
+    g_clear_signal_handler (&self->changed_handler, self->database);
+  drop_pages (self);
+  g_clear_object (&self->database);
+
+  G_OBJECT_CLASS (fazhi_ledger_model_parent_class)->dispose (object);
+}
+
+static void
+fazhi_ledger_model_finalize (GObject *object)
+{
+  FazhiLedgerModel *self = FAZHI_LEDGER_MODEL (object);
+
+  g_free (self->not_null);
+  g_free (self->search);
+  g_free (self->community);
+  g_strfreev (self->choice_filters);
+  g_free (self->where);
+  g_clear_pointer (&self->where_values, g_ptr_array_unref);
+  g_free (self->count_sql);
+  g_free (self->page_sql);
+  g_free (self->match_sql);
+  g_free (self->before_sql);
+  g_free (self->before_null_sql);
+
+  G_OBJECT_CLASS (fazhi_ledger_model_parent_class)->finalize (object);
+}
+
+static void
+fazhi_ledger_model_get_property (GObject    *object,
+                                 guint       prop_id,
+                                 GValue     *value,
+                                 GParamSpec *pspec)
+{
+  FazhiLedgerModel *self = FAZHI_LEDGER_MODEL (object);
+
+  switch (prop_id)
+    {
+    case PROP_DATABASE:
+      g_value_set_object (value, self->database);
+      break;
+    case PROP_LEDGER:
+      g_value_set_int (value, (int) self->ledger->id);
+      break;
+    case PROP_SEARCH:
+      g_value_set_string (value, self->search);
+      break;
+    case PROP_YEAR:
+      g_value_set_int (value, self->year);
+      break;
+    case PROP_QUARTER:
+      g_value_set_int (value, self->quarter);
+      break;
+    case PROP_COMMUNITY:
+      g_value_set_string (value, self->community);
+      break;
+    case PROP_SORT_FIELD:
+      g_value_set_string (value, self->ledger->fields[self->sort_field].key);
+      break;
+    case PROP_SORT_DESCENDING:
+      g_value_set_boolean (value, self->sort_descending);
+      break;
+    case PROP_ITEM_TYPE:
+      g_value_set_gtype (value, self->item_type);
+      break;
+    case PROP_N_ITEMS:
+      g_value_set_uint (value, self->n_items);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+fazhi_ledger_model_set_property (GObject      *object,
+                                 guint         prop_id,
+                                 const GValue *value,
+                                 GParamSpec   *pspec)
+{
+  FazhiLedgerModel *self = FAZHI_LEDGER_MODEL (object);
+
+  switch (prop_id)
+    {
+    case PROP_DATABASE:
+      self->database = g_value_dup_object (value);
+      break;
+    case PROP_LEDGER:
+      self->ledger = fazhi_ledger_get ((FazhiLedgerId) g_value_get_int (value));
+      break;
+    case PROP_SEARCH:
+      fazhi_ledger_model_set_search (self, g_value_get_string (value));
+      break;
+    case PROP_YEAR:
+      fazhi_ledger_model_set_period (self, g_value_get_int (value), self->quarter);
+      break;
+    case PROP_QUARTER:
+      fazhi_ledger_model_set_period (self, self->year, g_value_get_int (value));
+      break;
+    case PROP_COMMUNITY:
+      fazhi_ledger_model_set_community (self, g_value_get_string (value));
+      break;
+    case PROP_SORT_FIELD:
+      fazhi_ledger_model_set_sort (self, g_value_get_string (value), self->sort_descending);
+      break;
+    case PROP_SORT_DESCENDING:
+      fazhi_ledger_model_set_sort (self, self->ledger->fields[self->sort_field].key,
+                                   g_value_get_boolean (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+fazhi_ledger_model_class_init (FazhiLedgerModelClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->constructed = fazhi_ledger_model_constructed;
+  object_class->dispose = fazhi_ledger_model_dispose;
+  object_class->finalize = fazhi_ledger_model_finalize;
+  object_class->get_property = fazhi_ledger_model_get_property;
+  object_class->set_property = fazhi_ledger_model_set_property;
+
+  properties[PROP_DATABASE] =
+    g_param_spec_object ("database", NULL, NULL, FAZHI_TYPE_DATABASE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_LEDGER] =
+    g_param_spec_int ("ledger", NULL, NULL, 0, FAZHI_N_LEDGERS - 1, FAZHI_LEDGER_CASES,
+                      G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SEARCH] =
+    g_param_spec_string ("search", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_YEAR] =
+    g_param_spec_int ("year", NULL, NULL, 0, 9999, 0,
+                      G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_QUARTER] =
+    g_param_spec_int ("quarter", NULL, NULL, 0, 4, 0,
+                      G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_COMMUNITY] =
+    g_param_spec_string ("community", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SORT_FIELD] =
+    g_param_spec_string ("sort-field", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SORT_DESCENDING] =
+    g_param_spec_boolean ("sort-descending", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_ITEM_TYPE] =
+    g_param_spec_gtype ("item-type", NULL, NULL, FAZHI_TYPE_RECORD,
+                        G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_N_ITEMS] =
+    g_param_spec_uint ("n-items", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+fazhi_ledger_model_init (FazhiLedgerModel *self)
+{
+  g_queue_init (&self->pages);
+  self->ledger = fazhi_ledger_get (FAZHI_LEDGER_CASES);
+}
+
+FazhiLedgerModel *
+fazhi_ledger_model_new (FazhiDatabase *database,
+                        FazhiLedgerId  ledger)
+{
+  g_return_val_if_fail (FAZHI_IS_DATABASE (database), NULL);
+  g_return_val_if_fail (ledger < FAZHI_N_LEDGERS, NULL);
+
+  return g_object_new (FAZHI_TYPE_LEDGER_MODEL,
+                       "database", database,
+                       "ledger", (int) ledger,
+                       NULL);
+}
+
+FazhiLedgerId
+fazhi_ledger_model_get_ledger (FazhiLedgerModel *self)
+{
+  g_return_val_if_fail (FAZHI_IS_LEDGER_MODEL (self), FAZHI_LEDGER_CASES);
+
+  return self->ledger->id;
+}
+
+void
+fazhi_ledger_model_set_search (FazhiLedgerModel *self,
+                               const char       *text)
+{
+  g_autofree char *search = NULL;
+
+  g_return_if_fail (FAZHI_IS_LEDGER_MODEL (self));
+
+  search = normalize_filter_text (text);
+  if (!replace_string (&self->search, search))
+    return;
+
+  refilter (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SEARCH]);
+}
+
+/* @year 0 shows every period; @quarter 0 the whole year. */
+void
+fazhi_ledger_model_set_period (FazhiLedgerModel *self,
+                               int               year,
+                               int               quarter)
+{
+  FazhiPeriod period;
+
+  g_return_if_fail (FAZHI_IS_LEDGER_MODEL (self));
+  g_return_if_fail (quarter >= 0 && quarter <= 4);
+  g_return_if_fail (year == 0 || fazhi_period_init (&period, year, quarter));
+
+  if (self->year == year && self->quarter == quarter)
+    return;
+
+  g_object_freeze_notify (G_OBJECT (self));
+  if (self->year != year)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_YEAR]);
+  if (self->quarter != quarter)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_QUARTER]);
+  self->year = year;
+  self->quarter = quarter;
+  refilter (self);
+  g_object_thaw_notify (G_OBJECT (self));
+}
+
+/* Ledgers without a community (the communities themselves) ignore it. */
+void
+fazhi_ledger_model_set_community (FazhiLedgerModel *self,
+                                  const char       *name)
+{
+  g_autofree char *community = NULL;
+
+  g_return_if_fail (FAZHI_IS_LEDGER_MODEL (self));
+
+  community = normalize_filter_text (name);
+  if (!replace_string (&self->community, community))
+    return;
+
+  refilter (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COMMUNITY]);
+}
+
+void
+fazhi_ledger_model_set_choice (FazhiLedgerModel *self,
+                               const char       *field,
+                               const char       *key)
+{
+  int index;
+
+  g_return_if_fail (FAZHI_IS_LEDGER_MODEL (self));
+  g_return_if_fail (field != NULL);
+
+  index = fazhi_ledger_field_index (self->ledger, field);
+  g_return_if_fail (index >= 0);
+  g_return_if_fail (self->ledger->fields[index].type == FAZHI_FIELD_CHOICE);
+
+  if (key != NULL && key[0] == '\0')
+    key = NULL;
+  if (!replace_string (&self->choice_filters[index], key))
+    return;
+
+  refilter (self);
+}
+
+/* @field NULL or "" restores the usual order: newest first, or by name. */
+void
+fazhi_ledger_model_set_sort (FazhiLedgerModel *self,
+                             const char       *field,
+                             gboolean          descending)
+{
+  int index;
+
+  g_return_if_fail (FAZHI_IS_LEDGER_MODEL (self));
+
+  if (field == NULL || field[0] == '\0')
+    {
+      index = default_sort_field (self->ledger);
+      descending = default_sort_descending (self->ledger);
+    }
+  else
+    {
+      index = fazhi_ledger_field_index (self->ledger, field);
+      g_return_if_fail (index >= 0);
+    }
+
+  descending = !!descending;
+  if (index == self->sort_field && descending == self->sort_descending)
+    return;
+
+  g_object_freeze_notify (G_OBJECT (self));
+  if (index != self->sort_field)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SORT_FIELD]);
+  if (descending != self->sort_descending)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SORT_DESCENDING]);
+  self->sort_field = index;
+  self->sort_descending = descending;
+  refilter (self);
+  g_object_thaw_notify (G_OBJECT (self));
+}
+
+char *
+fazhi_ledger_model_dup_where (FazhiLedgerModel *self,
+                              GStrv            *values)
+{
+  g_return_val_if_fail (FAZHI_IS_LEDGER_MODEL (self), NULL);
+
+  if (values != NULL)
+    {
+      GStrv copy = g_new0 (char *, self->where_values->len + 1);
+
+      for (guint i = 0; i < self->where_values->len; i++)
+        copy[i] = g_strdup (g_ptr_array_index (self->where_values, i));
+      *values = copy;
+    }
+
+  return g_strdup (self->where);
+}

@@ -1,0 +1,159 @@
+/* fazhi-application.c — opens the database once and shows the window */
+
+#define G_LOG_DOMAIN "fazhi"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "fazhi-app-resources.h"
+#include "fazhi-application.h"
+#include "fazhi-window.h"
+
+struct _FazhiApplication
+{
+  AdwApplication  parent_instance;
+
+  char           *database_option;
+  FazhiDatabase  *database;
+};
+
+G_DEFINE_FINAL_TYPE (FazhiApplication, fazhi_application, ADW_TYPE_APPLICATION)
+
+static int
+fazhi_application_handle_local_options (GApplication *application,
+                                        GVariantDict *options)
+{
+  FazhiApplication *self = FAZHI_APPLICATION (application);
+
+  g_variant_dict_lookup (options, "database", "^ay", &self->database_option);
+
+  if (g_variant_dict_contains (options, "version"))
+    {
+      g_print ("fazhi %s\n", PACKAGE_VERSION);
+      return 0;
+    }
+
+  return -1;
+}
+
+static void
+show_open_error (FazhiApplication *self,
+                 GError           *error)
+{
+  GtkWidget *dialog;
+
+  /* Without its database the program has nothing to show but the reason. */
+  dialog = adw_message_dialog_new (NULL, _("The ledger database cannot be opened"), error->message);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_set_application (GTK_WINDOW (dialog), GTK_APPLICATION (self));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+fazhi_application_activate (GApplication *application)
+{
+  FazhiApplication *self = FAZHI_APPLICATION (application);
+  g_autoptr(GError) error = NULL;
+  GtkWindow *window;
+
+  window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  if (window != NULL)
+    {
+      gtk_window_present (window);
+      return;
+    }
+
+  if (self->database == NULL)
+    {
+      g_autofree char *path = fazhi_database_default_path (self->database_option);
+
+      self->database = fazhi_database_open (path, &error);
+      if (self->database == NULL)
+        {
+          show_open_error (self, error);
+          return;
+        }
+    }
+
+  window = GTK_WINDOW (fazhi_window_new (self));
+  gtk_window_present (window);
+}
+
+static void
+quit_activated (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  g_application_quit (G_APPLICATION (user_data));
+}
+
+static void
+fazhi_application_startup (GApplication *application)
+{
+  static const GActionEntry actions[] = {
+    { "quit", quit_activated },
+  };
+  static const char *quit_accels[] = { "<Control>q", NULL };
+
+  G_APPLICATION_CLASS (fazhi_application_parent_class)->startup (application);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (application), actions, G_N_ELEMENTS (actions), application);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (application), "app.quit", quit_accels);
+}
+
+static void
+fazhi_application_finalize (GObject *object)
+{
+  FazhiApplication *self = FAZHI_APPLICATION (object);
+
+  g_clear_object (&self->database);
+  g_free (self->database_option);
+
+  G_OBJECT_CLASS (fazhi_application_parent_class)->finalize (object);
+}
+
+static void
+fazhi_application_class_init (FazhiApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *application_class = G_APPLICATION_CLASS (klass);
+
+  /* Registered before any widget class looks for its template. */
+  g_resources_register (fazhi_app_get_resource ());
+
+  object_class->finalize = fazhi_application_finalize;
+  application_class->activate = fazhi_application_activate;
+  application_class->startup = fazhi_application_startup;
+  application_class->handle_local_options = fazhi_application_handle_local_options;
+}
+
+static void
+fazhi_application_init (FazhiApplication *self)
+{
+  static const GOptionEntry options[] = {
+    { "database", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("The ledger database to open"), N_("PATH") },
+    { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Print the version and exit"), NULL },
+    { NULL }
+  };
+
+  g_application_add_main_option_entries (G_APPLICATION (self), options);
+}
+
+FazhiApplication *
+fazhi_application_new (void)
+{
+  return g_object_new (FAZHI_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", G_APPLICATION_DEFAULT_FLAGS,
+                       "resource-base-path", "/io/github/fazhi/Ledger",
+                       NULL);
+}
+
+FazhiDatabase *
+fazhi_application_get_database (FazhiApplication *self)
+{
+  g_return_val_if_fail (FAZHI_IS_APPLICATION (self), NULL);
+
+  return self->database;
+}

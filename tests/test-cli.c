@@ -1,0 +1,484 @@
+/* test-cli.c — fazhi-cli end to end: commands, exit status, messages, and the database afterwards */
+
+#include "config.h"
+
+#include <gio/gio.h>
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+#include <signal.h>
+#include <string.h>
+
+#include "fazhi-database.h"
+
+typedef struct
+{
+  char *dir;
+  char *database;
+} Fixture;
+
+typedef struct
+{
+  int   status;
+  char *out;
+  char *err;
+} Run;
+
+static void
+run_clear (Run *run)
+{
+  g_free (run->out);
+  g_free (run->err);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  fixture->dir = g_dir_make_tmp ("fazhi-cli-XXXXXX", &error);
+  g_assert_no_error (error);
+  fixture->database = g_build_filename (fixture->dir, "ledger.db", NULL);
+}
+
+static void
+remove_tree (const char *path)
+{
+  GDir *dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  if (dir != NULL)
+    {
+      while ((name = g_dir_read_name (dir)) != NULL)
+        {
+          g_autofree char *child = g_build_filename (path, name, NULL);
+
+          remove_tree (child);
+        }
+      g_dir_close (dir);
+    }
+  g_remove (path);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  remove_tree (fixture->dir);
+  g_free (fixture->dir);
+  g_free (fixture->database);
+}
+
+static GSubprocessLauncher *
+launcher_new (void)
+{
+  GSubprocessLauncher *launcher =
+    g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
+
+  g_subprocess_launcher_setenv (launcher, "LC_ALL", "C.UTF-8", TRUE);
+  g_subprocess_launcher_setenv (launcher, "FAZHI_TODAY", "2026-11-28", TRUE);
+  g_subprocess_launcher_unsetenv (launcher, "FAZHI_DATABASE");
+  return launcher;
+}
+
+/* Runs fazhi-cli with the arguments (NULL-terminated) and collects its status and output. */
+static Run
+cli (const char *first,
+     ...)
+{
+  g_autoptr(GSubprocessLauncher) launcher = launcher_new ();
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  Run run = { 0, NULL, NULL };
+  va_list args;
+
+  g_ptr_array_add (argv, (gpointer) g_getenv ("FAZHI_CLI"));
+  va_start (args, first);
+  for (const char *arg = first; arg != NULL; arg = va_arg (args, const char *))
+    g_ptr_array_add (argv, (gpointer) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (process, NULL, NULL, &run.out, &run.err, &error);
+  g_assert_no_error (error);
+  run.status = g_subprocess_get_exit_status (process);
+
+  return run;
+}
+
+static char *
+write_file (Fixture    *fixture,
+            const char *name,
+            const char *contents)
+{
+  char *path = g_build_filename (fixture->dir, name, NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_file_set_contents (path, contents, -1, &error);
+  g_assert_no_error (error);
+  return path;
+}
+
+static gint64
+count_rows (const char   *database_path,
+            FazhiLedgerId ledger)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FazhiDatabase) database = fazhi_database_open (database_path, &error);
+
+  g_assert_no_error (error);
+  return fazhi_database_count (database, ledger);
+}
+
+static JsonNode *
+stats_json (const char *database,
+            const char *year,
+            const char *quarter)
+{
+  g_auto(Run) run = quarter != NULL
+                    ? cli ("--database", database, "stats", "--year", year, "--quarter", quarter, NULL)
+                    : cli ("--database", database, "stats", "--year", year, NULL);
+  g_autoptr(GError) error = NULL;
+  JsonNode *root;
+
+  g_assert_cmpint (run.status, ==, 0);
+  root = json_from_string (run.out, &error);
+  g_assert_no_error (error);
+  return root;
+}
+
+static JsonNode *
+at (JsonNode   *root,
+    const char *dotted)
+{
+  g_auto(GStrv) parts = g_strsplit (dotted, ".", -1);
+  JsonNode *node = root;
+
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      g_assert_true (JSON_NODE_HOLDS_OBJECT (node));
+      node = json_object_get_member (json_node_get_object (node), parts[i]);
+      g_assert_nonnull (node);
+    }
+
+  return node;
+}
+
+static gint64
+at_int (JsonNode   *root,
+        const char *dotted)
+{
+  return json_node_get_int (at (root, dotted));
+}
+
+static void
+test_usage (Fixture       *fixture,
+            gconstpointer  data)
+{
+  struct { const char *args[8]; } cases[] = {
+    { { NULL } },
+    { { "frobnicate", NULL } },
+    { { "--database", fixture->database, "stats", NULL } },
+    { { "--database", fixture->database, "stats", "--year", "2023", "--quarter", "5" } },
+    { { "--database", fixture->database, "import", "lawsuits", "x.csv", NULL } },
+    { { "--database", fixture->database, "export", "cases", NULL } },
+    { { "--database", fixture->database, "stats", "--year", "twenty", NULL } },
+    { { "--bogus", NULL } },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      const char **a = cases[i].args;
+      g_auto(Run) run = cli (a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7], NULL);
+
+      g_assert_cmpint (run.status, ==, 2);
+      g_assert_cmpstr (run.out, ==, i == 0 ? run.out : "");
+    }
+}
+
+static void
+test_init (Fixture       *fixture,
+           gconstpointer  data)
+{
+  g_autofree char *nested = g_build_filename (fixture->dir, "a", "b", "ledger.db", NULL);
+  g_auto(Run) run = cli ("--database", nested, "init", NULL);
+  g_autofree char *expected = g_strconcat (nested, "\n", NULL);
+
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.out, ==, expected);
+  g_assert_true (g_file_test (nested, G_FILE_TEST_IS_REGULAR));
+}
+
+/* The figures of the reference report, from individual sample records. */
+static void
+test_demo_reproduces_reference (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  g_auto(Run) demo = cli ("--database", fixture->database, "demo", NULL);
+  g_autoptr(JsonNode) stats = NULL;
+
+  g_assert_cmpint (demo.status, ==, 0);
+  stats = stats_json (fixture->database, "2023", NULL);
+
+  g_assert_cmpint (at_int (stats, "period.year"), ==, 2023);
+  g_assert_true (JSON_NODE_HOLDS_NULL (at (stats, "period.quarter")));
+  g_assert_cmpint (at_int (stats, "inspection.times"), ==, 35);
+  g_assert_cmpint (at_int (stats, "litigation.hearings"), ==, 7);
+  g_assert_cmpint (at_int (stats, "consultation.persons"), >=, 70);
+  g_assert_cmpint (at_int (stats, "consultation.persons"), <=, 79);
+  g_assert_cmpint (at_int (stats, "review.documents"), ==, 13);
+  g_assert_cmpint (at_int (stats, "proposal.received"), ==, 2);
+  g_assert_cmpfloat (json_node_get_double (at (stats, "proposal.satisfaction_rate")), ==, 1.0);
+  g_assert_cmpint (at_int (stats, "training.by_audience.staff.sessions"), ==, 4);
+  g_assert_cmpint (at_int (stats, "training.by_audience.staff.attendees"), >=, 200);
+  g_assert_cmpint (at_int (stats, "training.by_audience.staff.attendees"), <=, 299);
+  g_assert_cmpint (at_int (stats, "training.exam.participants"), ==, 7);
+  g_assert_cmpint (at_int (stats, "training.by_audience.enforcement.sessions"), ==, 8);
+  g_assert_cmpint (at_int (stats, "outreach.events"), ==, 44);
+  g_assert_cmpint (at_int (stats, "outreach.materials"), >=, 8000);
+  g_assert_cmpint (at_int (stats, "outreach.materials"), <=, 8999);
+  g_assert_cmpint (at_int (stats, "elections.started"), ==, 6);
+  g_assert_cmpint (at_int (stats, "elections.completed"), ==, 3);
+  g_assert_cmpint (at_int (stats, "mediation.received"), ==, 14);
+  g_assert_cmpfloat (json_node_get_double (at (stats, "mediation.handled_rate")), ==, 1.0);
+  g_assert_cmpfloat (json_node_get_double (at (stats, "mediation.success_rate")), ==, 1.0);
+
+  /* A second demo would double every figure: it is refused and changes nothing. */
+  {
+    g_auto(Run) again = cli ("--database", fixture->database, "demo", NULL);
+    g_autoptr(JsonNode) after = NULL;
+
+    g_assert_cmpint (again.status, ==, 1);
+    g_assert_cmpstr (again.err, !=, "");
+    after = stats_json (fixture->database, "2023", NULL);
+    g_assert_cmpint (at_int (after, "mediation.received"), ==, 14);
+  }
+}
+
+/* Export every ledger, import the files into an empty database: the same figures. */
+static void
+test_export_import_round_trip (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  static const char *order[] = { "communities", "compounds", "cases", "trainings", "outreach", "elections" };
+  g_autofree char *copy = g_build_filename (fixture->dir, "copy.db", NULL);
+  g_auto(Run) demo = cli ("--database", fixture->database, "demo", NULL);
+
+  g_assert_cmpint (demo.status, ==, 0);
+
+  for (guint i = 0; i < G_N_ELEMENTS (order); i++)
+    {
+      g_autofree char *file = g_strdup_printf ("%s/%s.csv", fixture->dir, order[i]);
+      g_auto(Run) exported = cli ("--database", fixture->database, "export", order[i], "-o", file, NULL);
+      g_auto(Run) imported = { 0, NULL, NULL };
+
+      g_assert_cmpint (exported.status, ==, 0);
+      imported = cli ("--database", copy, "import", order[i], file, NULL);
+      if (imported.status != 0)
+        g_printerr ("%s", imported.err);
+      g_assert_cmpint (imported.status, ==, 0);
+      g_assert_cmpint (count_rows (copy, fazhi_ledger_lookup (order[i])->id), ==,
+                       count_rows (fixture->database, fazhi_ledger_lookup (order[i])->id));
+    }
+
+  for (const char *const *year = (const char *[]) { "2022", "2023", "2024", NULL }; *year; year++)
+    for (const char *const *quarter = (const char *[]) { "", "1", "2", "3", "4", NULL }; *quarter; quarter++)
+      {
+        const char *q = (*quarter)[0] != '\0' ? *quarter : NULL;
+        g_autoptr(JsonNode) original = stats_json (fixture->database, *year, q);
+        g_autoptr(JsonNode) reimported = stats_json (copy, *year, q);
+
+        g_assert_true (json_node_equal (original, reimported));
+      }
+}
+
+static void
+test_export_period (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autofree char *file = g_build_filename (fixture->dir, "q1.csv", NULL);
+  g_autofree char *xlsx = g_build_filename (fixture->dir, "cases.xlsx", NULL);
+  g_autofree char *contents = NULL;
+  g_auto(Run) demo = cli ("--database", fixture->database, "demo", NULL);
+  g_auto(Run) run = cli ("--database", fixture->database, "export", "cases", "--year", "2023",
+                         "--quarter", "1", "-o", file, NULL);
+  g_auto(Run) xlsx_run = cli ("--database", fixture->database, "export", "cases", "-o", xlsx, NULL);
+  g_auto(Run) wrong = cli ("--database", fixture->database, "export", "cases", "-o", "cases.pdf", NULL);
+  g_auto(GStrv) lines = NULL;
+  gsize length = 0;
+
+  g_assert_cmpint (demo.status, ==, 0);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (g_file_get_contents (file, &contents, &length, NULL));
+  g_assert_true (g_str_has_prefix (contents, "\xef\xbb\xbf"));
+  lines = g_strsplit (contents, "\r\n", -1);
+  g_assert_true (strstr (lines[0], "受理日期") != NULL);
+  for (guint i = 1; lines[i] != NULL && lines[i][0] != '\0'; i++)
+    g_assert_true (strstr (lines[i], ",2023-01-") != NULL || strstr (lines[i], ",2023-02-") != NULL
+                   || strstr (lines[i], ",2023-03-") != NULL);
+  g_assert_cmpint (xlsx_run.status, ==, 0);
+  g_clear_pointer (&contents, g_free);
+  g_assert_true (g_file_get_contents (xlsx, &contents, &length, NULL));
+  g_assert_cmpmem (contents, 2, "PK", 2);
+  g_assert_cmpint (wrong.status, ==, 1);
+  g_assert_false (g_file_test ("cases.pdf", G_FILE_TEST_EXISTS));
+}
+
+/* A bad row refuses the whole file, names the file, line and column, and writes nothing. */
+static void
+test_bad_import (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autofree char *path = write_file (fixture, "cases.csv",
+                                      "类别,事由,受理日期\n"
+                                      "法律咨询,房屋租赁咨询,2023-02-01\n"
+                                      "法律咨询,继承咨询,2023-02-30\n");
+  g_autofree char *empty = write_file (fixture, "empty.csv", "");
+  g_auto(Run) init = cli ("--database", fixture->database, "init", NULL);
+  g_auto(Run) run = cli ("--database", fixture->database, "import", "cases", path, NULL);
+  g_auto(Run) run_empty = cli ("--database", fixture->database, "import", "cases", empty, NULL);
+
+  g_assert_cmpint (init.status, ==, 0);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_true (strstr (run.err, "cases.csv:3:") != NULL);
+  g_assert_true (strstr (run.err, "受理日期") != NULL);
+  g_assert_true (strstr (run.err, "2023-02-30") != NULL);
+  g_assert_cmpint (run_empty.status, ==, 1);
+  g_assert_true (strstr (run_empty.err, "empty.csv") != NULL);
+  g_assert_cmpint (count_rows (fixture->database, FAZHI_LEDGER_CASES), ==, 0);
+}
+
+static void
+test_not_a_database (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  static const char text[] = "This is a letter, not a ledger.\n";
+  g_autofree char *path = write_file (fixture, "letter.txt", text);
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *after = NULL;
+  g_auto(Run) run = cli ("--database", path, "stats", "--year", "2023", NULL);
+
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_true (strstr (run.err, "letter.txt") != NULL);
+  g_assert_true (g_file_get_contents (path, &after, NULL, NULL));
+  g_assert_cmpstr (after, ==, text);
+  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+}
+
+static char *
+write_many_cases (Fixture    *fixture,
+                  const char *name,
+                  const char *title,
+                  guint       n)
+{
+  g_autoptr(GString) csv = g_string_new ("kind,title,received_on,count\n");
+
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (csv, "consultation,%s %u,2024-%02u-%02u,%u\n", title, i, 1 + i % 12, 1 + i % 28, 1 + i % 3);
+
+  return write_file (fixture, name, csv->str);
+}
+
+/* SIGKILL in the middle of an import: the database stays sound and holds all of it or none. */
+static void
+test_killed_import (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  const guint n = 200000;
+  g_autofree char *path = write_many_cases (fixture, "many.csv", "咨询", n);
+  g_autoptr(GSubprocessLauncher) launcher = launcher_new ();
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(Run) init = cli ("--database", fixture->database, "init", NULL);
+  g_auto(Run) check = { 0, NULL, NULL };
+  gint64 count;
+
+  g_assert_cmpint (init.status, ==, 0);
+  process = g_subprocess_launcher_spawn (launcher, &error, g_getenv ("FAZHI_CLI"), "--database",
+                                         fixture->database, "import", "cases", path, NULL);
+  g_assert_no_error (error);
+  g_usleep (G_USEC_PER_SEC / 2);
+  g_subprocess_send_signal (process, SIGKILL);
+  g_subprocess_wait (process, NULL, &error);
+  g_assert_no_error (error);
+
+  check = cli ("--database", fixture->database, "check", NULL);
+  g_assert_cmpint (check.status, ==, 0);
+  count = count_rows (fixture->database, FAZHI_LEDGER_CASES);
+  g_assert_true (count == 0 || count == n);
+}
+
+/* Two programs importing into one database at once: the busy timeout makes one wait. */
+static void
+test_concurrent_writers (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autofree char *first = write_many_cases (fixture, "first.csv", "甲", 20000);
+  g_autofree char *second = write_many_cases (fixture, "second.csv", "乙", 20000);
+  g_autoptr(GSubprocessLauncher) launcher = launcher_new ();
+  g_autoptr(GSubprocess) a = NULL;
+  g_autoptr(GSubprocess) b = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(Run) init = cli ("--database", fixture->database, "init", NULL);
+
+  g_assert_cmpint (init.status, ==, 0);
+  a = g_subprocess_launcher_spawn (launcher, &error, g_getenv ("FAZHI_CLI"), "--database",
+                                   fixture->database, "import", "cases", first, NULL);
+  g_assert_no_error (error);
+  b = g_subprocess_launcher_spawn (launcher, &error, g_getenv ("FAZHI_CLI"), "--database",
+                                   fixture->database, "import", "cases", second, NULL);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_wait_check (a, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_wait_check (b, NULL, &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpint (count_rows (fixture->database, FAZHI_LEDGER_CASES), ==, 40000);
+}
+
+static void
+test_backup_and_check (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autofree char *copy = g_build_filename (fixture->dir, "backup.db", NULL);
+  g_auto(Run) demo = cli ("--database", fixture->database, "demo", NULL);
+  g_auto(Run) backup = cli ("--database", fixture->database, "backup", "-o", copy, NULL);
+  g_auto(Run) check = cli ("--database", copy, "check", NULL);
+  g_auto(Run) self = cli ("--database", fixture->database, "backup", "-o", fixture->database, NULL);
+
+  g_assert_cmpint (demo.status, ==, 0);
+  g_assert_cmpint (backup.status, ==, 0);
+  g_assert_cmpint (check.status, ==, 0);
+  g_assert_cmpint (self.status, ==, 2);
+  for (FazhiLedgerId l = 0; l < FAZHI_N_LEDGERS; l++)
+    g_assert_cmpint (count_rows (copy, l), ==, count_rows (fixture->database, l));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_assert_nonnull (g_getenv ("FAZHI_CLI"));
+
+#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/cli/usage", test_usage);
+  ADD ("/cli/init", test_init);
+  ADD ("/cli/demo/reference-figures", test_demo_reproduces_reference);
+  ADD ("/cli/export-import/round-trip", test_export_import_round_trip);
+  ADD ("/cli/export/period-and-formats", test_export_period);
+  ADD ("/cli/import/bad-row", test_bad_import);
+  ADD ("/cli/database/not-a-database", test_not_a_database);
+  ADD ("/cli/import/killed", test_killed_import);
+  ADD ("/cli/import/concurrent", test_concurrent_writers);
+  ADD ("/cli/backup-and-check", test_backup_and_check);
+#undef ADD
+
+  return g_test_run ();
+}
