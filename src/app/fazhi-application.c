@@ -8,6 +8,7 @@
 
 #include "fazhi-app-resources.h"
 #include "fazhi-application.h"
+#include "fazhi-preferences-window.h"
 #include "fazhi-window.h"
 
 struct _FazhiApplication
@@ -89,17 +90,63 @@ quit_activated (GSimpleAction *action,
 }
 
 static void
+about_activated (GSimpleAction *action,
+                 GVariant      *parameter,
+                 gpointer       user_data)
+{
+  GtkApplication *application = GTK_APPLICATION (user_data);
+  static const char *developers[] = { "Fazhi Ledger contributors", NULL };
+  GtkWidget *about;
+
+  about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
+                        "transient-for", gtk_application_get_active_window (application),
+                        "application-name", _("Fazhi Ledger"),
+                        "application-icon", APP_ID,
+                        "version", PACKAGE_VERSION,
+                        "comments", _("The legal-affairs ledgers of a street office, and the reports made from them"),
+                        "website", "https://github.com/fazhi/ledger",
+                        "issue-url", "https://github.com/fazhi/ledger/issues",
+                        "license-type", GTK_LICENSE_GPL_3_0,
+                        "developers", developers,
+                        /* Translators: your names, one a line */
+                        "translator-credits", _("translator-credits"),
+                        NULL);
+  gtk_window_present (GTK_WINDOW (about));
+}
+
+static void
+preferences_activated (GSimpleAction *action,
+                       GVariant      *parameter,
+                       gpointer       user_data)
+{
+  FazhiApplication *self = FAZHI_APPLICATION (user_data);
+  FazhiPreferencesWindow *preferences;
+
+  if (self->database == NULL)
+    return;
+
+  preferences = fazhi_preferences_window_new (self->database);
+  gtk_window_set_transient_for (GTK_WINDOW (preferences),
+                                gtk_application_get_active_window (GTK_APPLICATION (self)));
+  gtk_window_present (GTK_WINDOW (preferences));
+}
+
+static void
 fazhi_application_startup (GApplication *application)
 {
   static const GActionEntry actions[] = {
     { "quit", quit_activated },
+    { "about", about_activated },
+    { "preferences", preferences_activated },
   };
+  static const char *preferences_accels[] = { "<Control>comma", NULL };
   static const char *quit_accels[] = { "<Control>q", NULL };
 
   G_APPLICATION_CLASS (fazhi_application_parent_class)->startup (application);
 
   g_action_map_add_action_entries (G_ACTION_MAP (application), actions, G_N_ELEMENTS (actions), application);
   gtk_application_set_accels_for_action (GTK_APPLICATION (application), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (application), "app.preferences", preferences_accels);
 }
 
 static void
@@ -120,7 +167,7 @@ fazhi_application_class_init (FazhiApplicationClass *klass)
   GApplicationClass *application_class = G_APPLICATION_CLASS (klass);
 
   /* Registered before any widget class looks for its template. */
-  g_resources_register (fazhi_app_get_resource ());
+  fazhi_app_register_resource ();
 
   object_class->finalize = fazhi_application_finalize;
   application_class->activate = fazhi_application_activate;

@@ -1,36 +1,279 @@
-/* fazhi-window.c — the main window */
+/* fazhi-window.c — the main window: a sidebar of pages beside the page shown
+ *
+ * The sidebar folds away below 600 px or so (AdwLeaflet, libadwaita 1.2); every page then has a
+ * back button. Size, maximized state and the last page are kept in GSettings.
+ */
 
 #define G_LOG_DOMAIN "fazhi"
 
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
+#include "fazhi-ledger-page.h"
+#include "fazhi-ledger-views.h"
 #include "fazhi-window.h"
+
+typedef struct
+{
+  const char   *name;
+  const char   *title;        /* N_() */
+  const char   *icon_name;
+  int           ledger;       /* a FazhiLedgerId, or -1 */
+  const char   *description;  /* N_(), for pages without a ledger */
+} PageInfo;
+
+static const PageInfo pages[] = {
+  { "overview", N_("Overview"), "view-grid-symbolic", -1,
+    N_("The year at a glance will be shown here.") },
+  { "cases", N_("Cases"), "folder-documents-symbolic", FAZHI_LEDGER_CASES, NULL },
+  { "trainings", N_("Trainings"), "x-office-presentation-symbolic", FAZHI_LEDGER_TRAININGS, NULL },
+  { "outreach", N_("Outreach"), "user-info-symbolic", FAZHI_LEDGER_OUTREACH, NULL },
+  { "elections", N_("Elections"), "mail-send-symbolic", FAZHI_LEDGER_ELECTIONS, NULL },
+  { "report", N_("Report"), "x-office-document-symbolic", -1,
+    N_("The annual report and the quarterly summaries will be written here.") },
+};
 
 struct _FazhiWindow
 {
   AdwApplicationWindow  parent_instance;
+
+  GSettings            *settings;
+
+  AdwLeaflet           *leaflet;
+  GtkListBox           *sidebar_list;
+  GtkStack             *stack;
 };
 
 G_DEFINE_FINAL_TYPE (FazhiWindow, fazhi_window, ADW_TYPE_APPLICATION_WINDOW)
 
+static const PageInfo *
+page_info (const char *name)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    if (g_strcmp0 (pages[i].name, name) == 0)
+      return &pages[i];
+
+  return NULL;
+}
+
+static void
+bind_to_fold (FazhiWindow  *self,
+              AdwHeaderBar *header_bar,
+              GtkWidget    *back_button)
+{
+  g_object_bind_property (self->leaflet, "folded", header_bar, "show-start-title-buttons", G_BINDING_SYNC_CREATE);
+  g_object_bind_property (self->leaflet, "folded", back_button, "visible", G_BINDING_SYNC_CREATE);
+}
+
+/* Overview and Report, until they have pages of their own. */
+static GtkWidget *
+placeholder_page (FazhiWindow    *self,
+                  const PageInfo *info)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *header_bar = adw_header_bar_new ();
+  GtkWidget *back_button = gtk_button_new_from_icon_name ("go-previous-symbolic");
+  GtkWidget *status = adw_status_page_new ();
+
+  gtk_widget_set_tooltip_text (back_button, _("Back"));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (back_button), "win.show-sidebar");
+  adw_header_bar_pack_start (ADW_HEADER_BAR (header_bar), back_button);
+  adw_header_bar_set_title_widget (ADW_HEADER_BAR (header_bar), adw_window_title_new (_(info->title), NULL));
+  bind_to_fold (self, ADW_HEADER_BAR (header_bar), back_button);
+
+  adw_status_page_set_icon_name (ADW_STATUS_PAGE (status), info->icon_name);
+  adw_status_page_set_title (ADW_STATUS_PAGE (status), _(info->title));
+  adw_status_page_set_description (ADW_STATUS_PAGE (status), _(info->description));
+  gtk_widget_set_vexpand (status, TRUE);
+
+  gtk_box_append (GTK_BOX (box), header_bar);
+  gtk_box_append (GTK_BOX (box), status);
+  return box;
+}
+
+static GtkWidget *
+sidebar_row (const PageInfo *info)
+{
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *label = gtk_label_new (_(info->title));
+
+  gtk_box_append (GTK_BOX (box), gtk_image_new_from_icon_name (info->icon_name));
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  gtk_widget_set_name (row, info->name);
+
+  return row;
+}
+
+void
+fazhi_window_show_page (FazhiWindow *self,
+                        const char  *name)
+{
+  GtkListBoxRow *row;
+
+  g_return_if_fail (FAZHI_IS_WINDOW (self));
+
+  if (page_info (name) == NULL)
+    name = "cases";
+
+  gtk_stack_set_visible_child_name (self->stack, name);
+  for (int i = 0; (row = gtk_list_box_get_row_at_index (self->sidebar_list, i)) != NULL; i++)
+    if (g_str_equal (gtk_widget_get_name (GTK_WIDGET (row)), name))
+      gtk_list_box_select_row (self->sidebar_list, row);
+
+  g_settings_set_string (self->settings, "last-page", name);
+}
+
+static void
+sidebar_row_activated_cb (FazhiWindow   *self,
+                          GtkListBoxRow *row)
+{
+  fazhi_window_show_page (self, gtk_widget_get_name (GTK_WIDGET (row)));
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+}
+
+static void
+show_sidebar_activated (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  FazhiWindow *self = FAZHI_WINDOW (widget);
+
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+}
+
+/* Ctrl+N, Ctrl+F and Ctrl+Z act on the ledger shown wherever the focus is. */
+static void
+forward_to_page (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  FazhiWindow *self = FAZHI_WINDOW (widget);
+  GtkWidget *page = gtk_stack_get_visible_child (self->stack);
+  g_autofree char *page_action = g_strconcat ("ledger.", action_name + strlen ("win."), NULL);
+
+  if (FAZHI_IS_LEDGER_PAGE (page))
+    gtk_widget_activate_action (page, page_action, NULL);
+}
+
+static gboolean
+fazhi_window_close_request (GtkWindow *window)
+{
+  FazhiWindow *self = FAZHI_WINDOW (window);
+  int width, height;
+
+  gtk_window_get_default_size (window, &width, &height);
+  g_settings_delay (self->settings);
+  g_settings_set_int (self->settings, "window-width", width);
+  g_settings_set_int (self->settings, "window-height", height);
+  g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (window));
+  g_settings_apply (self->settings);
+
+  return GTK_WINDOW_CLASS (fazhi_window_parent_class)->close_request (window);
+}
+
+static void
+fazhi_window_dispose (GObject *object)
+{
+  FazhiWindow *self = FAZHI_WINDOW (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), FAZHI_TYPE_WINDOW);
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (fazhi_window_parent_class)->dispose (object);
+}
+
 static void
 fazhi_window_class_init (FazhiWindowClass *klass)
 {
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->dispose = fazhi_window_dispose;
+  window_class->close_request = fazhi_window_close_request;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/fazhi/Ledger/ui/fazhi-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, FazhiWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, FazhiWindow, sidebar_list);
+  gtk_widget_class_bind_template_child (widget_class, FazhiWindow, stack);
+  gtk_widget_class_bind_template_callback (widget_class, sidebar_row_activated_cb);
+
+  gtk_widget_class_install_action (widget_class, "win.show-sidebar", NULL, show_sidebar_activated);
+  gtk_widget_class_install_action (widget_class, "win.new", NULL, forward_to_page);
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, forward_to_page);
+  gtk_widget_class_install_action (widget_class, "win.undo", NULL, forward_to_page);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
 }
 
 static void
 fazhi_window_init (FazhiWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->settings = g_settings_new (APP_ID);
 }
 
 FazhiWindow *
 fazhi_window_new (FazhiApplication *application)
 {
-  return g_object_new (FAZHI_TYPE_WINDOW, "application", application, NULL);
+  FazhiWindow *self = g_object_new (FAZHI_TYPE_WINDOW, "application", application, NULL);
+  FazhiDatabase *database = fazhi_application_get_database (application);
+  g_autofree char *last_page = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      const PageInfo *info = &pages[i];
+      GtkWidget *page;
+
+      if (info->ledger >= 0)
+        {
+          FazhiLedgerPage *ledger_page = fazhi_ledger_page_new (database, info->ledger);
+
+          bind_to_fold (self, fazhi_ledger_page_get_header_bar (ledger_page),
+                        fazhi_ledger_page_get_back_button (ledger_page));
+          page = GTK_WIDGET (ledger_page);
+        }
+      else
+        page = placeholder_page (self, info);
+
+      gtk_stack_add_named (self->stack, page, info->name);
+      gtk_list_box_append (self->sidebar_list, sidebar_row (info));
+    }
+
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               g_settings_get_int (self->settings, "window-width"),
+                               g_settings_get_int (self->settings, "window-height"));
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+
+  last_page = g_settings_get_string (self->settings, "last-page");
+  fazhi_window_show_page (self, last_page);
+  adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->stack));
+
+  return self;
+}
+
+const char *
+fazhi_window_get_page_name (FazhiWindow *self)
+{
+  g_return_val_if_fail (FAZHI_IS_WINDOW (self), NULL);
+
+  return gtk_stack_get_visible_child_name (self->stack);
+}
+
+GtkWidget *
+fazhi_window_get_page (FazhiWindow *self,
+                       const char  *name)
+{
+  g_return_val_if_fail (FAZHI_IS_WINDOW (self), NULL);
+
+  return gtk_stack_get_child_by_name (self->stack, name);
 }

@@ -71,15 +71,20 @@ days_between (const char *from,
   return TRUE;
 }
 
+/* @today: NULL for the real date (or $FAZHI_TODAY). */
 gboolean
 fazhi_filing_overdue (const char *completed_on,
                       const char *filed_on,
                       const char *today)
 {
+  g_autofree char *real_today = NULL;
   int days;
 
   if (!fazhi_text_is_blank (filed_on))
     return days_between (completed_on, filed_on, &days) && days > FILING_DAYS;
+
+  if (today == NULL)
+    today = real_today = fazhi_date_today ();
 
   return days_between (completed_on, today, &days) && days > FILING_DAYS;
 }
@@ -147,6 +152,20 @@ missing_detail (FazhiRecord *election,
                           fazhi_field_display_name (fazhi_ledger_field (ledger, missing)));
 }
 
+/* The fewest votes that reach the thresholds, shown beside the figures: a percentage alone
+ * cannot say on which side of ⅔ or ½ a vote lies when it is rounded. */
+static gint64
+quorum_needed (gint64 total)
+{
+  return (2 * total + 2) / 3;
+}
+
+static gint64
+approval_needed (gint64 voted)
+{
+  return voted / 2 + 1;
+}
+
 static FazhiCheck *
 check_quorum_owners (FazhiRecord *election)
 {
@@ -154,19 +173,23 @@ check_quorum_owners (FazhiRecord *election)
   g_autofree char *percent = NULL;
   gint64 voted, total;
 
-  if (!get_integer (election, "owners_voted", &voted) || !get_integer (election, "owners_total", &total))
+  if (!get_integer (election, "owners_voted", &voted)
+      || !get_integer (election, "owners_total", &total))
     return check_new (FAZHI_CHECK_QUORUM_OWNERS, FAZHI_VERDICT_UNKNOWN, title,
                       missing_detail (election, "owners_voted", "owners_total"));
 
   percent = format_percent (voted, total);
   return check_new (FAZHI_CHECK_QUORUM_OWNERS,
                     fazhi_quorum_reached (voted, total) ? FAZHI_VERDICT_PASS : FAZHI_VERDICT_FAIL, title,
-                    /* Translators: e.g. "201 of 300 owners voted (67.0%)"; the last %s is the percentage */
+                    /* Translators: e.g. "201 of 300 owners voted (67.0%); at least 200 needed";
+                     * the third %s is the percentage in brackets, or nothing */
                     g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                  "%" G_GINT64_FORMAT " of %" G_GINT64_FORMAT " owner voted%s",
-                                                  "%" G_GINT64_FORMAT " of %" G_GINT64_FORMAT " owners voted%s",
+                                                  "%" G_GINT64_FORMAT " of %" G_GINT64_FORMAT " owner voted%s; "
+                                                  "at least %" G_GINT64_FORMAT " needed",
+                                                  "%" G_GINT64_FORMAT " of %" G_GINT64_FORMAT " owners voted%s; "
+                                                  "at least %" G_GINT64_FORMAT " needed",
                                                   (gulong) total),
-                                     voted, total, percent));
+                                     voted, total, percent, quorum_needed (total)));
 }
 
 static FazhiCheck *
@@ -176,6 +199,7 @@ check_quorum_area (FazhiRecord *election)
   g_autofree char *percent = NULL;
   g_autofree char *voted_text = NULL;
   g_autofree char *total_text = NULL;
+  g_autofree char *needed_text = NULL;
   gint64 voted, total;
 
   if (!get_decimal (election, "area_voted", &voted) || !get_decimal (election, "area_total", &total))
@@ -185,11 +209,13 @@ check_quorum_area (FazhiRecord *election)
   percent = format_percent (voted, total);
   voted_text = fazhi_format_decimal (voted);
   total_text = fazhi_format_decimal (total);
+  needed_text = fazhi_format_decimal (quorum_needed (total));
   return check_new (FAZHI_CHECK_QUORUM_AREA,
                     fazhi_quorum_reached (voted, total) ? FAZHI_VERDICT_PASS : FAZHI_VERDICT_FAIL, title,
-                    /* Translators: e.g. "1800.5 of 2400 m² of exclusive area voted (75.0%)" */
-                    g_strdup_printf (_("%s of %s m² of exclusive area voted%s"),
-                                     voted_text, total_text, percent));
+                    /* Translators: e.g. "1800.5 of 2400 m² of exclusive area voted (75.0%);
+                     * at least 1600 m² needed" */
+                    g_strdup_printf (_("%s of %s m² of exclusive area voted%s; at least %s m² needed"),
+                                     voted_text, total_text, percent, needed_text));
 }
 
 static FazhiCheck *
@@ -199,19 +225,22 @@ check_approval_owners (FazhiRecord *election)
   g_autofree char *percent = NULL;
   gint64 approved, voted;
 
-  if (!get_integer (election, "owners_approved", &approved) || !get_integer (election, "owners_voted", &voted))
+  if (!get_integer (election, "owners_approved", &approved)
+      || !get_integer (election, "owners_voted", &voted))
     return check_new (FAZHI_CHECK_APPROVAL_OWNERS, FAZHI_VERDICT_UNKNOWN, title,
                       missing_detail (election, "owners_approved", "owners_voted"));
 
   percent = format_percent (approved, voted);
   return check_new (FAZHI_CHECK_APPROVAL_OWNERS,
                     fazhi_approval_reached (approved, voted) ? FAZHI_VERDICT_PASS : FAZHI_VERDICT_FAIL, title,
-                    /* Translators: e.g. "151 of 201 owners who voted approved (75.1%)" */
+                    /* Translators: e.g. "151 of 201 owners who voted approved (75.1%); at least 101 needed" */
                     g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                  "%" G_GINT64_FORMAT " of %" G_GINT64_FORMAT " owner who voted approved%s",
-                                                  "%" G_GINT64_FORMAT " of %" G_GINT64_FORMAT " owners who voted approved%s",
+                                                  "%" G_GINT64_FORMAT " of %" G_GINT64_FORMAT " owner who voted "
+                                                  "approved%s; at least %" G_GINT64_FORMAT " needed",
+                                                  "%" G_GINT64_FORMAT " of %" G_GINT64_FORMAT " owners who voted "
+                                                  "approved%s; at least %" G_GINT64_FORMAT " needed",
                                                   (gulong) voted),
-                                     approved, voted, percent));
+                                     approved, voted, percent, approval_needed (voted)));
 }
 
 static FazhiCheck *
@@ -221,6 +250,7 @@ check_approval_area (FazhiRecord *election)
   g_autofree char *percent = NULL;
   g_autofree char *approved_text = NULL;
   g_autofree char *voted_text = NULL;
+  g_autofree char *needed_text = NULL;
   gint64 approved, voted;
 
   if (!get_decimal (election, "area_approved", &approved) || !get_decimal (election, "area_voted", &voted))
@@ -230,11 +260,13 @@ check_approval_area (FazhiRecord *election)
   percent = format_percent (approved, voted);
   approved_text = fazhi_format_decimal (approved);
   voted_text = fazhi_format_decimal (voted);
+  needed_text = fazhi_format_decimal (approval_needed (voted));
   return check_new (FAZHI_CHECK_APPROVAL_AREA,
                     fazhi_approval_reached (approved, voted) ? FAZHI_VERDICT_PASS : FAZHI_VERDICT_FAIL, title,
-                    /* Translators: e.g. "1200 of 1800.5 m² that voted approved (66.6%)" */
-                    g_strdup_printf (_("%s of %s m² that voted approved%s"),
-                                     approved_text, voted_text, percent));
+                    /* Translators: e.g. "1200 of 1800.5 m² that voted approved (66.6%);
+                     * at least 900.26 m² needed" */
+                    g_strdup_printf (_("%s of %s m² that voted approved%s; at least %s m² needed"),
+                                     approved_text, voted_text, percent, needed_text));
 }
 
 static FazhiCheck *
@@ -297,7 +329,7 @@ check_filing (FazhiRecord *election,
   const char *completed_on = fazhi_record_get (election, "completed_on");
   const char *filed_on = fazhi_record_get (election, "filed_on");
   g_autofree char *completed_iso = fazhi_parse_date (completed_on);
-  int days;
+  int days, days_left;
 
   if (completed_iso == NULL)
     return check_new (FAZHI_CHECK_FILING, FAZHI_VERDICT_UNKNOWN, title,
@@ -327,14 +359,20 @@ check_filing (FazhiRecord *election,
 
   if (days > FILING_DAYS)
     return check_new (FAZHI_CHECK_FILING, FAZHI_VERDICT_FAIL, title,
-                      g_strdup_printf (_("Not filed, and %d days have passed since completion: overdue"), days));
+                      g_strdup_printf (_("Not filed, and %d days have passed since completion: overdue"),
+                                       days));
 
   /* Still inside the window: neither a pass nor a fault yet. */
+  days_left = FILING_DAYS - MAX (days, 0);
+  if (days_left == 0)
+    return check_new (FAZHI_CHECK_FILING, FAZHI_VERDICT_UNKNOWN, title,
+                      g_strdup (_("Not filed yet; today is the last day")));
+
   return check_new (FAZHI_CHECK_FILING, FAZHI_VERDICT_UNKNOWN, title,
                     g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                                   "Not filed yet; %d day left",
-                                                  "Not filed yet; %d days left", (gulong) (FILING_DAYS - MAX (days, 0))),
-                                     FILING_DAYS - MAX (days, 0)));
+                                                  "Not filed yet; %d days left", (gulong) days_left),
+                                     days_left));
 }
 
 GPtrArray *

@@ -14,6 +14,7 @@
 #include <errno.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "fazhi-database.h"
@@ -315,26 +316,34 @@ pragma_int (FazhiDatabase *self,
   return rc;
 }
 
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
 static GPtrArray *
 list_migrations (void)
 {
   static gsize registered = 0;
   g_auto(GStrv) names = NULL;
+  GPtrArray *migrations;
 
   if (g_once_init_enter (&registered))
     {
-      g_resources_register (fazhi_core_get_resource ());
+      fazhi_core_register_resource ();
       g_once_init_leave (&registered, 1);
     }
 
   names = g_resources_enumerate_children (MIGRATIONS_PATH, 0, NULL);
-  GPtrArray *migrations = g_ptr_array_new_with_free_func (g_free);
+  migrations = g_ptr_array_new_with_free_func (g_free);
 
   for (guint i = 0; names != NULL && names[i] != NULL; i++)
     if (g_str_has_suffix (names[i], ".sql"))
       g_ptr_array_add (migrations, g_strdup (names[i]));
 
-  g_ptr_array_sort (migrations, (GCompareFunc) g_strcmp0);
+  g_ptr_array_sort (migrations, compare_names);
   return migrations;
 }
 
@@ -745,4 +754,39 @@ fazhi_database_check (FazhiDatabase *self,
     }
 
   return g_steal_pointer (&problems);
+}
+
+/* The first and last year a ledger's deciding date falls in; FALSE when it has no dated records. */
+gboolean
+fazhi_database_year_range (FazhiDatabase *self,
+                           FazhiLedgerId  ledger,
+                           int           *first,
+                           int           *last)
+{
+  static const char *queries[FAZHI_N_LEDGERS] = {
+    [FAZHI_LEDGER_CASES] = "SELECT min(received_on), max(received_on) FROM cases",
+    [FAZHI_LEDGER_TRAININGS] = "SELECT min(held_on), max(held_on) FROM trainings",
+    [FAZHI_LEDGER_OUTREACH] = "SELECT min(held_on), max(held_on) FROM outreach",
+    [FAZHI_LEDGER_ELECTIONS] = "SELECT min(started_on), max(started_on) FROM elections",
+  };
+  sqlite3_stmt *statement;
+  gboolean found = FALSE;
+
+  g_return_val_if_fail (FAZHI_IS_DATABASE (self), FALSE);
+
+  if (ledger >= FAZHI_N_LEDGERS || queries[ledger] == NULL)
+    return FALSE;
+
+  statement = fazhi_database_prepare (self, queries[ledger], NULL);
+  if (statement != NULL && sqlite3_step (statement) == SQLITE_ROW
+      && sqlite3_column_type (statement, 0) != SQLITE_NULL)
+    {
+      *first = atoi ((const char *) sqlite3_column_text (statement, 0));
+      *last = atoi ((const char *) sqlite3_column_text (statement, 1));
+      found = TRUE;
+    }
+  if (statement != NULL)
+    sqlite3_reset (statement);
+
+  return found;
 }

@@ -81,6 +81,10 @@ gboolean        fazhi_database_set_setting        (FazhiDatabase  *self,
 gboolean        fazhi_database_is_empty           (FazhiDatabase  *self);
 gint64          fazhi_database_count              (FazhiDatabase  *self,
                                                    FazhiLedgerId   ledger);
+gboolean        fazhi_database_year_range         (FazhiDatabase  *self,
+                                                   FazhiLedgerId   ledger,
+                                                   int            *first,
+                                                   int            *last);
 gboolean        fazhi_database_backup             (FazhiDatabase  *self,
                                                    const char     *destination,
                                                    GError        **error);

@@ -19,6 +19,9 @@
 
 #define PAGE_SIZE 100
 #define MAX_CACHED_PAGES 8
+/* A filter that matches few rows makes SQLite walk the whole sort index to fill one page; the
+ * ids of up to this many matches are kept, in order, so that any page is read by id instead. */
+#define MAX_LISTED_IDS 100000
 
 typedef struct
 {
@@ -35,6 +38,7 @@ struct _FazhiLedgerModel
   GType              item_type;
   gulong             changed_handler;
   gboolean          *not_null;        /* per field: the schema forbids NULL in its column */
+  gboolean          *indexed;         /* per field: an index starts with its column */
 
   char              *search;
   int                year;
@@ -48,12 +52,15 @@ struct _FazhiLedgerModel
   char              *where;
   GPtrArray         *where_values;
   char              *count_sql;
+  char              *ids_sql;
   char              *page_sql;
+  char              *row_sql;
   char              *match_sql;
   char              *before_sql;       /* rows ahead of a record whose sort value is known */
   char              *before_null_sql;  /* rows ahead of a record whose sort value is NULL */
 
   guint              n_items;
+  GArray            *ids;              /* gint64: every match in order, when few match */
   GQueue             pages;            /* Page *, most recently used first */
 };
 
@@ -174,22 +181,41 @@ sort_expression (const FazhiField *field)
     }
 }
 
-/* The schema, not the description, is the authority on which columns may be NULL. */
-static void
-read_not_null_columns (FazhiLedgerModel *self)
+static sqlite3_stmt *
+prepare (FazhiLedgerModel *self,
+         const char       *sql)
 {
-  sqlite3_stmt *statement;
   g_autoptr(GError) error = NULL;
+  sqlite3_stmt *statement = fazhi_database_prepare (self->database, sql, &error);
 
-  self->not_null = g_new0 (gboolean, self->ledger->n_fields);
-  statement = fazhi_database_prepare (self->database,
-                                      "SELECT name FROM pragma_table_info (?) WHERE \"notnull\"",
-                                      &error);
   if (statement == NULL)
-    {
-      g_warning ("%s", error->message);
-      return;
-    }
+    g_warning ("%s", error->message);
+
+  return statement;
+}
+
+/* The statements belong to the database's cache: leave nothing pointing at our strings. */
+static void
+finish (sqlite3_stmt *statement)
+{
+  sqlite3_reset (statement);
+  sqlite3_clear_bindings (statement);
+}
+
+/* Marks the fields whose column the schema says is NOT NULL (0) or leads an index (1). */
+static void
+read_schema (FazhiLedgerModel *self,
+             int               what,
+             gboolean         *marks)
+{
+  static const char *queries[] = {
+    "SELECT name FROM pragma_table_info (?) WHERE \"notnull\"",
+    "SELECT i.name FROM pragma_index_list (?) AS l, pragma_index_info (l.name) AS i WHERE i.seqno = 0",
+  };
+  sqlite3_stmt *statement = prepare (self, queries[what]);
+
+  if (statement == NULL)
+    return;
 
   sqlite3_bind_text (statement, 1, self->ledger->key, -1, SQLITE_STATIC);
   while (sqlite3_step (statement) == SQLITE_ROW)
@@ -198,9 +224,9 @@ read_not_null_columns (FazhiLedgerModel *self)
 
       for (guint i = 0; i < self->ledger->n_fields; i++)
         if (g_strcmp0 (fazhi_field_column (&self->ledger->fields[i]), column) == 0)
-          self->not_null[i] = TRUE;
+          marks[i] = TRUE;
     }
-  sqlite3_reset (statement);
+  finish (statement);
 }
 
 static void
@@ -315,18 +341,24 @@ rebuild_queries (FazhiLedgerModel *self)
   const char *direction = self->sort_descending ? "DESC" : "ASC";
   const char *ahead = self->sort_descending ? ">" : "<";
   g_autofree char *key = sort_expression (&self->ledger->fields[self->sort_field]);
+  const char *nulls = self->not_null[self->sort_field] ? "" : " NULLS LAST";
   g_autofree char *order = NULL;
+  g_autofree char *sorted_order = NULL;
 
   build_where (self);
 
   /* A bare NOT NULL column lets SQLite walk its index instead of sorting; NULLs go last either way. */
-  if (self->not_null[self->sort_field])
-    order = g_strdup_printf ("%s %s, t.id %s", key, direction, direction);
-  else
-    order = g_strdup_printf ("%s %s NULLS LAST, t.id %s", key, direction, direction);
+  order = g_strdup_printf ("%s %s%s, t.id %s", key, direction, nulls, direction);
+  /* The same order; the unary + keeps SQLite from walking the index when it has to read every
+   * row anyway. */
+  sorted_order = g_strdup_printf ("+%s %s%s, +t.id %s", key, direction, nulls, direction);
 
   g_free (self->count_sql);
   self->count_sql = g_strdup_printf ("SELECT count(*) FROM %s AS t WHERE %s", table, self->where);
+
+  g_free (self->ids_sql);
+  self->ids_sql = g_strdup_printf ("SELECT t.id FROM %s AS t WHERE %s ORDER BY %s LIMIT %d",
+                                   table, self->where, sorted_order, MAX_LISTED_IDS + 1);
 
   g_free (self->page_sql);
   self->page_sql = g_strdup_printf ("SELECT %s FROM %s AS t WHERE %s ORDER BY %s LIMIT %d OFFSET ?",
@@ -347,19 +379,6 @@ rebuild_queries (FazhiLedgerModel *self)
                                            table, self->where, key, ahead);
 }
 
-static sqlite3_stmt *
-prepare (FazhiLedgerModel *self,
-         const char       *sql)
-{
-  g_autoptr(GError) error = NULL;
-  sqlite3_stmt *statement = fazhi_database_prepare (self->database, sql, &error);
-
-  if (statement == NULL)
-    g_warning ("%s", error->message);
-
-  return statement;
-}
-
 /* Binds the filter values from parameter @first on; returns the next free parameter. */
 static int
 bind_where (FazhiLedgerModel *self,
@@ -373,16 +392,8 @@ bind_where (FazhiLedgerModel *self,
   return first + (int) self->where_values->len;
 }
 
-/* The statements belong to the database's cache: leave nothing pointing at our strings. */
-static void
-finish (sqlite3_stmt *statement)
-{
-  sqlite3_reset (statement);
-  sqlite3_clear_bindings (statement);
-}
-
-static guint
-count_rows (FazhiLedgerModel *self)
+static gint64
+count_query (FazhiLedgerModel *self)
 {
   sqlite3_stmt *statement = prepare (self, self->count_sql);
   gint64 count = 0;
@@ -394,6 +405,52 @@ count_rows (FazhiLedgerModel *self)
   if (sqlite3_step (statement) == SQLITE_ROW)
     count = sqlite3_column_int64 (statement, 0);
   finish (statement);
+
+  return count;
+}
+
+/* The ids in order, and so their count, unless there are too many to keep. */
+static gint64
+list_ids (FazhiLedgerModel *self)
+{
+  sqlite3_stmt *statement = prepare (self, self->ids_sql);
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  if (statement == NULL)
+    return 0;
+
+  bind_where (self, statement, 1);
+  while (sqlite3_step (statement) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (statement, 0);
+
+      g_array_append_val (ids, id);
+    }
+  finish (statement);
+
+  if (ids->len > MAX_LISTED_IDS)
+    return count_query (self);
+
+  self->ids = g_steal_pointer (&ids);
+  return self->ids->len;
+}
+
+/* The number of rows that pass the filters; also refreshes the list of ids. */
+static guint
+count_rows (FazhiLedgerModel *self)
+{
+  const FazhiField *sort_field = &self->ledger->fields[self->sort_field];
+  gboolean walks_index;
+  gint64 count;
+
+  g_clear_pointer (&self->ids, g_array_unref);
+
+  /* Only an unfiltered ledger in the order of an index is paged by walking that index; anything
+   * else would make SQLite read (and sort) the whole table again for every page. */
+  walks_index = self->where_values->len == 0
+                && self->not_null[self->sort_field] && self->indexed[self->sort_field]
+                && sort_field->type != FAZHI_FIELD_COMMUNITY && sort_field->type != FAZHI_FIELD_COMPOUND;
+  count = walks_index ? count_query (self) : list_ids (self);
 
   return (guint) CLAMP (count, 0, G_MAXUINT);
 }
@@ -439,9 +496,24 @@ sorted_position (FazhiLedgerModel *self,
 }
 
 static gint64
-cached_position (FazhiLedgerModel *self,
+listed_position (FazhiLedgerModel *self,
                  gint64            id)
 {
+  for (guint i = 0; i < self->ids->len; i++)
+    if (g_array_index (self->ids, gint64, i) == id)
+      return i;
+
+  return -1;
+}
+
+/* Where the model showed record @id before a change: known for a listed or cached record only. */
+static gint64
+shown_position (FazhiLedgerModel *self,
+                gint64            id)
+{
+  if (self->ids != NULL)
+    return listed_position (self, id);
+
   for (GList *l = self->pages.head; l != NULL; l = l->next)
     {
       Page *page = l->data;
@@ -454,14 +526,41 @@ cached_position (FazhiLedgerModel *self,
   return -1;
 }
 
+/* Where record @id stands now; after count_rows(). */
+static gint64
+current_position (FazhiLedgerModel *self,
+                  gint64            id)
+{
+  return self->ids != NULL ? listed_position (self, id) : sorted_position (self, id);
+}
+
+static void
+read_records (FazhiLedgerModel *self,
+              sqlite3_stmt     *statement,
+              GPtrArray        *records)
+{
+  int rc;
+
+  while ((rc = sqlite3_step (statement)) == SQLITE_ROW)
+    {
+      FazhiRecord *record = fazhi_record_new (self->ledger->id);
+
+      fazhi_store_read_row (statement, record);
+      g_ptr_array_add (records, record);
+    }
+  if (rc != SQLITE_DONE)
+    g_warning ("%s: %s", fazhi_database_get_path (self->database),
+               sqlite3_errmsg (fazhi_database_get_handle (self->database)));
+  finish (statement);
+}
+
 static Page *
 fetch_page (FazhiLedgerModel *self,
             guint             index)
 {
-  sqlite3_stmt *statement = prepare (self, self->page_sql);
+  sqlite3_stmt *statement = prepare (self, self->ids != NULL ? self->row_sql : self->page_sql);
   Page *page;
-  int parameter;
-  int rc;
+  guint first = index * PAGE_SIZE;
 
   if (statement == NULL)
     return NULL;
@@ -470,19 +569,19 @@ fetch_page (FazhiLedgerModel *self,
   page->index = index;
   page->records = g_ptr_array_new_full (PAGE_SIZE, g_object_unref);
 
-  parameter = bind_where (self, statement, 1);
-  sqlite3_bind_int64 (statement, parameter, (gint64) index * PAGE_SIZE);
-  while ((rc = sqlite3_step (statement)) == SQLITE_ROW)
+  if (self->ids != NULL)
     {
-      FazhiRecord *record = fazhi_record_new (self->ledger->id);
-
-      fazhi_store_read_row (statement, record);
-      g_ptr_array_add (page->records, record);
+      for (guint i = first; i < self->ids->len && i < first + PAGE_SIZE; i++)
+        {
+          sqlite3_bind_int64 (statement, 1, g_array_index (self->ids, gint64, i));
+          read_records (self, statement, page->records);
+        }
     }
-  if (rc != SQLITE_DONE)
-    g_warning ("%s: %s", fazhi_database_get_path (self->database),
-               sqlite3_errmsg (fazhi_database_get_handle (self->database)));
-  finish (statement);
+  else
+    {
+      sqlite3_bind_int64 (statement, bind_where (self, statement, 1), first);
+      read_records (self, statement, page->records);
+    }
 
   return page;
 }
@@ -553,7 +652,7 @@ record_added (FazhiLedgerModel *self,
 {
   guint old_n = self->n_items;
   guint new_n = count_rows (self);
-  gint64 position = sorted_position (self, id);
+  gint64 position = current_position (self, id);
 
   if (position < 0 && new_n == old_n)
     return;
@@ -571,8 +670,8 @@ record_removed (FazhiLedgerModel *self,
                 gint64            id)
 {
   guint old_n = self->n_items;
+  gint64 position = shown_position (self, id);
   guint new_n = count_rows (self);
-  gint64 position = cached_position (self, id);
 
   if (position < 0 && new_n == old_n)
     return;
@@ -585,16 +684,16 @@ record_removed (FazhiLedgerModel *self,
     announce (self, 0, old_n, new_n);
 }
 
-/* Only a record in a cached page has a known old position; one that was not cached but matched
+/* Only a listed or cached record has a known old position; one that was not known but matched
  * the filters before is revealed by the count staying the same. */
 static void
 record_edited (FazhiLedgerModel *self,
                gint64            id)
 {
   guint old_n = self->n_items;
+  gint64 old_position = shown_position (self, id);
   guint new_n = count_rows (self);
-  gint64 old_position = cached_position (self, id);
-  gint64 new_position = sorted_position (self, id);
+  gint64 new_position = current_position (self, id);
 
   if (old_position < 0 && new_position < 0 && new_n == old_n)
     return;
@@ -722,7 +821,12 @@ fazhi_ledger_model_constructed (GObject *object)
   self->choice_filters = g_new0 (char *, self->ledger->n_fields + 1);
   self->sort_field = default_sort_field (self->ledger);
   self->sort_descending = default_sort_descending (self->ledger);
-  read_not_null_columns (self);
+  self->not_null = g_new0 (gboolean, self->ledger->n_fields);
+  self->indexed = g_new0 (gboolean, self->ledger->n_fields);
+  read_schema (self, 0, self->not_null);
+  read_schema (self, 1, self->indexed);
+  self->row_sql = g_strdup_printf ("SELECT %s FROM %s AS t WHERE t.id = ?",
+                                   fazhi_store_select_columns (self->ledger->id), self->ledger->key);
   rebuild_queries (self);
   self->n_items = count_rows (self);
 
@@ -749,13 +853,17 @@ fazhi_ledger_model_finalize (GObject *object)
   FazhiLedgerModel *self = FAZHI_LEDGER_MODEL (object);
 
   g_free (self->not_null);
+  g_free (self->indexed);
   g_free (self->search);
   g_free (self->community);
   g_strfreev (self->choice_filters);
   g_free (self->where);
   g_clear_pointer (&self->where_values, g_ptr_array_unref);
   g_free (self->count_sql);
+  g_free (self->ids_sql);
   g_free (self->page_sql);
+  g_free (self->row_sql);
+  g_clear_pointer (&self->ids, g_array_unref);
   g_free (self->match_sql);
   g_free (self->before_sql);
   g_free (self->before_null_sql);

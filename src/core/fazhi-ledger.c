@@ -365,3 +365,19 @@ fazhi_field_display_name (const FazhiField *field)
 {
   return _(field->name);
 }
+
+/* What a case's count means for its kind, or NULL where it means nothing (always 1). */
+const char *
+fazhi_case_count_name (const char *kind)
+{
+  static const FazhiChoice meanings[] = {
+    CHOICE ("litigation", N_("Court hearings attended"), "出庭场次"),
+    CHOICE ("consultation", N_("Persons consulted"), "咨询人次"),
+    CHOICE ("review", N_("Documents reviewed"), "文书份数"),
+    CHOICE ("inspection", N_("Inspections"), "检查次数"),
+    END_OF_CHOICES
+  };
+  const FazhiChoice *meaning = fazhi_choices_lookup (meanings, kind);
+
+  return meaning != NULL ? _(meaning->name) : NULL;
+}

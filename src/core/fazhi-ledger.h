@@ -85,6 +85,7 @@ const char         *fazhi_field_display_name    (const FazhiField   *field);
 const FazhiChoice  *fazhi_choices_lookup        (const FazhiChoice  *choices,
                                                  const char         *key);
 guint               fazhi_choices_count         (const FazhiChoice  *choices);
+const char         *fazhi_case_count_name       (const char         *kind);
 
 /* The enumerations, for the statistics and the window. */
 extern const FazhiChoice fazhi_case_kinds[];

@@ -170,6 +170,9 @@ fazhi_record_class_set_ledger (FazhiRecordClass *klass,
   const FazhiLedger *ledger = fazhi_ledger_get (ledger_id);
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
+  /* Set again on the subclass: GObject looks the accessors up on the class that owns a property. */
+  object_class->get_property = fazhi_record_get_property;
+  object_class->set_property = fazhi_record_set_property;
   klass->ledger = ledger;
   klass->first_field_prop = N_PROPS;
   klass->field_props = g_new0 (GParamSpec *, ledger->n_fields);

@@ -247,7 +247,8 @@ compute_rates (FazhiStats *stats)
 
       denominator = entry_at (stats, entry->denominator)->number;
       entry->is_null = denominator == 0;
-      entry->fraction = entry->is_null ? 0.0 : (double) entry_at (stats, entry->numerator)->number / denominator;
+      if (!entry->is_null)
+        entry->fraction = (double) entry_at (stats, entry->numerator)->number / denominator;
     }
 }
 
@@ -309,8 +310,8 @@ count_cases (FazhiStats    *stats,
     { "litigation", "litigation.cases", "litigation.hearings" },
     { "reconsideration", "reconsideration.cases", NULL },
     { "consultation", "consultation.sessions", "consultation.persons" },
-    { "review", "review.documents" },
-    { "inspection", "inspection.times" },
+    { "review", NULL, "review.documents" },
+    { "inspection", NULL, "inspection.times" },
     { "proposal", "proposal.received", NULL },
   };
   sqlite3_stmt *statement;
@@ -323,7 +324,8 @@ count_cases (FazhiStats    *stats,
                                   " SUM(status = 'concluded' AND outcome = 'failure'),"
                                   " SUM(status = 'concluded' AND outcome = 'terminated'),"
                                   " SUM(status = 'concluded' AND outcome = 'withdrawn'),"
-                                  " SUM(status <> 'concluded' AND julianday(?3) - julianday(received_on) > ?4),"
+                                  " SUM(status <> 'concluded'"
+                                  "     AND julianday(?3) - julianday(received_on) > ?4),"
                                   " SUM(status = 'concluded' AND satisfied = 'yes')"
                                   " FROM cases WHERE received_on BETWEEN ?1 AND ?2 GROUP BY kind",
                                   error);
@@ -401,7 +403,8 @@ count_trainings (FazhiStats    *stats,
   int rc;
 
   statement = prepare_for_period (database, &stats->period,
-                                  "SELECT audience, form = 'exam', COUNT(*), SUM(attendees), SUM(hours), SUM(passed)"
+                                  "SELECT audience, form = 'exam',"
+                                  " COUNT(*), SUM(attendees), SUM(hours), SUM(passed)"
                                   " FROM trainings WHERE held_on BETWEEN ?1 AND ?2 GROUP BY 1, 2",
                                   error);
   if (statement == NULL)
@@ -442,8 +445,10 @@ count_outreach (FazhiStats    *stats,
   int rc;
 
   statement = prepare_for_period (database, &stats->period,
-                                  "SELECT theme, COALESCE(venue, CASE channel WHEN 'online' THEN 'online' ELSE 'other' END),"
-                                  " channel, COUNT(*), SUM(materials), SUM(reached), SUM(consultations), SUM(banners)"
+                                  "SELECT theme,"
+                                  " COALESCE(venue, CASE channel WHEN 'online' THEN 'online' ELSE 'other' END),"
+                                  " channel, COUNT(*),"
+                                  " SUM(materials), SUM(reached), SUM(consultations), SUM(banners)"
                                   " FROM outreach WHERE held_on BETWEEN ?1 AND ?2 GROUP BY 1, 2, 3",
                                   error);
   if (statement == NULL)

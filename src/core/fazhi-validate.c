@@ -265,6 +265,53 @@ at_least_one (Check      *check,
     add_problem (check, index, _("%s must be at least 1"), field_name (check, index));
 }
 
+/* Whether a field means anything for a record with these values: the editor hides the fields
+ * that do not apply, and validation refuses a value in them. */
+gboolean
+fazhi_field_applies (const FazhiLedger  *ledger,
+                     const char * const *values,
+                     const char         *key)
+{
+  const char *kind, *status;
+
+  switch (ledger->id)
+    {
+    case FAZHI_LEDGER_CASES:
+      kind = values[fazhi_ledger_field_index (ledger, "kind")];
+      status = values[fazhi_ledger_field_index (ledger, "status")];
+      if (g_str_equal (key, "category") || g_str_equal (key, "source")
+          || g_str_equal (key, "agreement") || g_str_equal (key, "amount"))
+        return g_strcmp0 (kind, "mediation") == 0;
+      if (g_str_equal (key, "satisfied"))
+        return g_strcmp0 (kind, "proposal") == 0;
+      if (g_str_equal (key, "outcome") || g_str_equal (key, "concluded_on"))
+        return g_strcmp0 (status, "concluded") == 0;
+      return TRUE;
+
+    case FAZHI_LEDGER_TRAININGS:
+      if (g_str_equal (key, "passed"))
+        return g_strcmp0 (values[fazhi_ledger_field_index (ledger, "form")], "exam") == 0;
+      return TRUE;
+
+    case FAZHI_LEDGER_OUTREACH:
+    case FAZHI_LEDGER_ELECTIONS:
+    case FAZHI_LEDGER_COMPOUNDS:
+    case FAZHI_LEDGER_COMMUNITIES:
+    case FAZHI_N_LEDGERS:
+    default:
+      return TRUE;
+    }
+}
+
+static void
+only_when_applies (Check      *check,
+                   const char *key,
+                   const char *when)
+{
+  only_when (check, key,
+             fazhi_field_applies (check->ledger, (const char * const *) check->values, key), when);
+}
+
 static void
 check_case (Check *check)
 {
@@ -274,12 +321,13 @@ check_case (Check *check)
   gboolean concluded = g_strcmp0 (status, "concluded") == 0;
   const char *phone = value (check, "phone");
 
-  only_when (check, "category", mediation, _("to mediations"));
-  only_when (check, "source", mediation, _("to mediations"));
-  only_when (check, "agreement", mediation, _("to mediations"));
-  only_when (check, "satisfied", g_strcmp0 (kind, "proposal") == 0, _("to proposals"));
-  only_when (check, "outcome", concluded, _("once the matter is concluded"));
-  only_when (check, "concluded_on", concluded, _("once the matter is concluded"));
+  only_when_applies (check, "category", _("to mediations"));
+  only_when_applies (check, "source", _("to mediations"));
+  only_when_applies (check, "agreement", _("to mediations"));
+  only_when_applies (check, "amount", _("to mediations"));
+  only_when_applies (check, "satisfied", _("to proposals"));
+  only_when_applies (check, "outcome", _("once the matter is concluded"));
+  only_when_applies (check, "concluded_on", _("once the matter is concluded"));
   require (check, "concluded_on", concluded);
   require (check, "outcome", concluded && mediation);
   not_before (check, "concluded_on", "received_on");
@@ -310,7 +358,7 @@ check_case (Check *check)
 static void
 check_training (Check *check)
 {
-  only_when (check, "passed", g_strcmp0 (value (check, "form"), "exam") == 0, _("to examinations"));
+  only_when_applies (check, "passed", _("to examinations"));
   not_above (check, "passed", "attendees");
 }
 

@@ -25,6 +25,10 @@ GPtrArray  *fazhi_validate            (const FazhiLedger  *ledger,
                                        const char * const *names,
                                        char             ***normalized);
 
+gboolean    fazhi_field_applies       (const FazhiLedger  *ledger,
+                                       const char * const *values,
+                                       const char         *key);
+
 char       *fazhi_problems_join       (GPtrArray          *problems,
                                        const char         *separator);
 
