@@ -40,6 +40,7 @@ struct _FazhiDatabase
   GHashTable  *statements;  /* SQL text → sqlite3_stmt */
   guint        depth;       /* open transactions, outermost included */
   GArray      *pending;     /* PendingChange, announced on the outermost commit */
+  GArray      *marks;       /* per savepoint: how many changes were pending when it began */
 };
 
 G_DEFINE_FINAL_TYPE (FazhiDatabase, fazhi_database, G_TYPE_OBJECT)
@@ -62,6 +63,7 @@ fazhi_database_finalize (GObject *object)
   if (self->handle != NULL)
     sqlite3_close_v2 (self->handle);
   g_clear_pointer (&self->pending, g_array_unref);
+  g_clear_pointer (&self->marks, g_array_unref);
   g_free (self->path);
 
   G_OBJECT_CLASS (fazhi_database_parent_class)->finalize (object);
@@ -93,6 +95,7 @@ fazhi_database_init (FazhiDatabase *self)
   self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                             (GDestroyNotify) sqlite3_finalize);
   self->pending = g_array_new (FALSE, FALSE, sizeof (PendingChange));
+  self->marks = g_array_new (FALSE, FALSE, sizeof (guint));
 }
 
 /* --database PATH, else $FAZHI_DATABASE, else the user's data folder. */
@@ -214,6 +217,8 @@ fazhi_database_begin (FazhiDatabase *self,
   if (!exec (self, self->depth == 0 ? "BEGIN IMMEDIATE" : "SAVEPOINT nested", error))
     return FALSE;
 
+  if (self->depth > 0)
+    g_array_append_val (self->marks, self->pending->len);
   self->depth++;
   return TRUE;
 }
@@ -231,6 +236,7 @@ fazhi_database_commit (FazhiDatabase *self,
     {
       if (!exec (self, "RELEASE nested", error))
         return FALSE;
+      g_array_set_size (self->marks, self->marks->len - 1);
       self->depth--;
       return TRUE;
     }
@@ -269,6 +275,9 @@ fazhi_database_rollback (FazhiDatabase *self)
   if (self->depth > 1)
     {
       sqlite3_exec (self->handle, "ROLLBACK TO nested; RELEASE nested", NULL, NULL, NULL);
+      /* What the savepoint announced never happened. */
+      g_array_set_size (self->pending, g_array_index (self->marks, guint, self->marks->len - 1));
+      g_array_set_size (self->marks, self->marks->len - 1);
       self->depth--;
       return;
     }
@@ -276,6 +285,7 @@ fazhi_database_rollback (FazhiDatabase *self)
   sqlite3_exec (self->handle, "ROLLBACK", NULL, NULL, NULL);
   self->depth = 0;
   g_array_set_size (self->pending, 0);
+  g_array_set_size (self->marks, 0);
 }
 
 void

@@ -304,7 +304,8 @@ next_case_number (FazhiWriter *writer,
   return TRUE;
 }
 
-/* An election's totals default to the compound's households and area. */
+/* An election's totals default to the compound's households and area; the figures filled in
+ * are checked like typed ones, so that a vote larger than the compound is told in words. */
 static gboolean
 fill_election_totals (FazhiWriter *writer,
                       char       **values,
@@ -313,6 +314,8 @@ fill_election_totals (FazhiWriter *writer,
 {
   int owners = fazhi_ledger_field_index (writer->ledger, "owners_total");
   int area = fazhi_ledger_field_index (writer->ledger, "area_total");
+  g_autoptr(GPtrArray) problems = NULL;
+  gboolean filled = FALSE;
   sqlite3_stmt *statement;
 
   if (values[owners] != NULL && values[area] != NULL)
@@ -327,11 +330,29 @@ fill_election_totals (FazhiWriter *writer,
   if (sqlite3_step (statement) == SQLITE_ROW)
     {
       if (values[owners] == NULL && sqlite3_column_type (statement, 0) != SQLITE_NULL)
-        values[owners] = g_strdup ((const char *) sqlite3_column_text (statement, 0));
+        {
+          values[owners] = g_strdup ((const char *) sqlite3_column_text (statement, 0));
+          filled = TRUE;
+        }
       if (values[area] == NULL && sqlite3_column_type (statement, 1) != SQLITE_NULL)
-        values[area] = fazhi_format_decimal (sqlite3_column_int64 (statement, 1));
+        {
+          values[area] = fazhi_format_decimal (sqlite3_column_int64 (statement, 1));
+          filled = TRUE;
+        }
     }
   sqlite3_reset (statement);
+
+  if (filled)
+    {
+      problems = fazhi_validate (writer->ledger, (const char * const *) values, NULL, NULL);
+      if (problems->len > 0)
+        {
+          g_autofree char *text = fazhi_problems_join (problems, "\n");
+
+          g_set_error_literal (error, FAZHI_DATABASE_ERROR, FAZHI_DATABASE_ERROR_INVALID, text);
+          return FALSE;
+        }
+    }
 
   return TRUE;
 }
@@ -540,6 +561,32 @@ reload (FazhiDatabase *database,
   return TRUE;
 }
 
+/* A record put back by undo was created when it was first saved, not now. */
+static gboolean
+keep_creation_time (FazhiDatabase     *database,
+                    const FazhiLedger *ledger,
+                    gint64             id,
+                    const char        *created_at,
+                    GError           **error)
+{
+  static const char *queries[FAZHI_N_LEDGERS] = {
+    [FAZHI_LEDGER_CASES] = "UPDATE cases SET created_at = ? WHERE id = ?",
+    [FAZHI_LEDGER_TRAININGS] = "UPDATE trainings SET created_at = ? WHERE id = ?",
+    [FAZHI_LEDGER_OUTREACH] = "UPDATE outreach SET created_at = ? WHERE id = ?",
+    [FAZHI_LEDGER_ELECTIONS] = "UPDATE elections SET created_at = ? WHERE id = ?",
+    [FAZHI_LEDGER_COMPOUNDS] = "UPDATE compounds SET created_at = ? WHERE id = ?",
+    [FAZHI_LEDGER_COMMUNITIES] = "UPDATE communities SET created_at = ? WHERE id = ?",
+  };
+  sqlite3_stmt *statement = fazhi_database_prepare (database, queries[ledger->id], error);
+
+  if (statement == NULL)
+    return FALSE;
+
+  sqlite3_bind_text (statement, 1, created_at, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (statement, 2, id);
+  return fazhi_database_step_done (database, statement, error);
+}
+
 static gboolean
 write_record (FazhiDatabase *database,
               FazhiRecord   *record,
@@ -579,6 +626,9 @@ write_record (FazhiDatabase *database,
   else
     written = writer_update (writer, id, values, error);
   fazhi_values_free (ledger, values);
+
+  if (written && keep_id && fazhi_record_get_created_at (record) != NULL)
+    written = keep_creation_time (database, ledger, id, fazhi_record_get_created_at (record), error);
 
   if (written)
     {

@@ -220,12 +220,13 @@ fazhi_format_decimal (gint64 hundredths)
   return g_strdup_printf ("%s%" G_GINT64_FORMAT ".%02d", sign, magnitude / 100, fraction);
 }
 
-/* 13812345678 → 138****5678: the first three and the last four digits stay, the rest is hidden. */
+/* 13812345678 → 138****5678: from eight digits on, the first three and the last four stay;
+ * a shorter number keeps only its first and last digit (1398765 → 1*****5). */
 char *
 fazhi_mask_phone (const char *phone)
 {
   GString *masked;
-  guint n_digits = 0, seen = 0;
+  guint n_digits = 0, seen = 0, keep_start, keep_end;
 
   if (phone == NULL)
     return NULL;
@@ -234,18 +235,15 @@ fazhi_mask_phone (const char *phone)
     if (g_ascii_isdigit (*p))
       n_digits++;
 
+  keep_start = n_digits >= 8 ? 3 : 1;
+  keep_end = n_digits >= 8 ? 4 : 1;
   masked = g_string_new (NULL);
   for (const char *p = phone; *p != '\0'; p++)
     {
-      if (g_ascii_isdigit (*p))
+      if (g_ascii_isdigit (*p) && n_digits >= 3)
         {
           seen++;
-          if (n_digits >= 7 && seen > 3 && seen <= n_digits - 4)
-            {
-              g_string_append_c (masked, '*');
-              continue;
-            }
-          if (n_digits < 7 && n_digits > 2 && seen > 1 && seen < n_digits)
+          if (seen > keep_start && seen + keep_end <= n_digits)
             {
               g_string_append_c (masked, '*');
               continue;
