@@ -204,3 +204,13 @@ fazhi_application_get_database (FazhiApplication *self)
 
   return self->database;
 }
+
+/* Uses @database instead of opening one: for tests and for a window on another file. */
+void
+fazhi_application_set_database (FazhiApplication *self,
+                                FazhiDatabase    *database)
+{
+  g_return_if_fail (FAZHI_IS_APPLICATION (self));
+
+  g_set_object (&self->database, database);
+}

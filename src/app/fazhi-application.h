@@ -12,5 +12,7 @@ G_DECLARE_FINAL_TYPE (FazhiApplication, fazhi_application, FAZHI, APPLICATION, A
 
 FazhiApplication *fazhi_application_new          (void);
 FazhiDatabase    *fazhi_application_get_database (FazhiApplication *self);
+void              fazhi_application_set_database (FazhiApplication *self,
+                                                  FazhiDatabase    *database);
 
 G_END_DECLS

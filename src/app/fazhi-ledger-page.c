@@ -52,6 +52,7 @@ struct _FazhiLedgerPage
   GtkLabel              *count_label;
   GtkRevealer           *progress_revealer;
   GtkProgressBar        *progress_bar;
+  GtkBox                *top_box;
   GtkStack              *content_stack;
   GtkColumnView         *column_view;
   AdwStatusPage         *empty_page;
@@ -107,6 +108,32 @@ cell_text (FazhiLedgerPage  *self,
   return g_strdup (value);
 }
 
+/* Wide enough for what the column usually holds: a case number, a date, a short name. */
+static int
+column_width (const FazhiField *field)
+{
+  if (field->flags & FAZHI_FIELD_GENERATED)
+    return 200;
+  if (g_str_equal (field->key, "title"))
+    return 220;
+
+  switch (field->type)
+    {
+    case FAZHI_FIELD_DATE:
+      return 110;
+    case FAZHI_FIELD_INTEGER:
+    case FAZHI_FIELD_DECIMAL:
+      return 90;
+    case FAZHI_FIELD_CHOICE:
+      return 130;
+    case FAZHI_FIELD_COMMUNITY:
+    case FAZHI_FIELD_COMPOUND:
+    case FAZHI_FIELD_TEXT:
+    default:
+      return 120;
+    }
+}
+
 static void
 setup_cell (GtkSignalListItemFactory *factory,
             GtkListItem              *item,
@@ -116,7 +143,6 @@ setup_cell (GtkSignalListItemFactory *factory,
 
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_label_set_max_width_chars (GTK_LABEL (label), 24);
   gtk_list_item_set_child (item, label);
 }
 
@@ -172,8 +198,10 @@ add_columns (FazhiLedgerPage *self)
       column = gtk_column_view_column_new (fazhi_field_display_name (field), factory);
       g_object_set_data (G_OBJECT (column), "fazhi-field", (gpointer) field);
       gtk_column_view_column_set_resizable (column, TRUE);
-      gtk_column_view_column_set_expand (column, field->type == FAZHI_FIELD_TEXT
-                                                 && !(field->flags & FAZHI_FIELD_GENERATED));
+      gtk_column_view_column_set_fixed_width (column, column_width (field));
+      /* The subject takes the room left; a ledger without one gives it to its first column. */
+      gtk_column_view_column_set_expand (column, g_str_equal (field->key, "title")
+                                                 || (i == 0 && fazhi_ledger_field (self->ledger, "title") == NULL));
       sorter = fazhi_column_sorter_new (column);
       gtk_column_view_column_set_sorter (column, sorter);
       gtk_column_view_append_column (self->column_view, column);
@@ -853,6 +881,7 @@ fazhi_ledger_page_class_init (FazhiLedgerPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FazhiLedgerPage, count_label);
   gtk_widget_class_bind_template_child (widget_class, FazhiLedgerPage, progress_revealer);
   gtk_widget_class_bind_template_child (widget_class, FazhiLedgerPage, progress_bar);
+  gtk_widget_class_bind_template_child (widget_class, FazhiLedgerPage, top_box);
   gtk_widget_class_bind_template_child (widget_class, FazhiLedgerPage, content_stack);
   gtk_widget_class_bind_template_child (widget_class, FazhiLedgerPage, column_view);
   gtk_widget_class_bind_template_child (widget_class, FazhiLedgerPage, empty_page);
@@ -972,4 +1001,14 @@ fazhi_ledger_page_select (FazhiLedgerPage *self,
   g_return_if_fail (FAZHI_IS_LEDGER_PAGE (self));
 
   gtk_single_selection_set_selected (self->selection, position);
+}
+
+/* A widget shown above the list, such as the elections' term warnings. */
+void
+fazhi_ledger_page_add_top (FazhiLedgerPage *self,
+                           GtkWidget       *widget)
+{
+  g_return_if_fail (FAZHI_IS_LEDGER_PAGE (self));
+
+  gtk_box_append (self->top_box, widget);
 }

@@ -18,6 +18,8 @@ AdwHeaderBar     *fazhi_ledger_page_get_header_bar (FazhiLedgerPage *self);
 GtkWidget        *fazhi_ledger_page_get_back_button (FazhiLedgerPage *self);
 void              fazhi_ledger_page_select         (FazhiLedgerPage *self,
                                                     guint            position);
+void              fazhi_ledger_page_add_top        (FazhiLedgerPage *self,
+                                                    GtkWidget       *widget);
 void              fazhi_ledger_page_set_choice_filter (FazhiLedgerPage *self,
                                                        const char      *field,
                                                        const char      *key);

@@ -10,7 +10,7 @@
 
 static const FazhiLedgerView views[FAZHI_N_LEDGERS] = {
   [FAZHI_LEDGER_CASES] = {
-    FAZHI_LEDGER_CASES, "cases", N_("Cases"), "folder-documents-symbolic", N_("New Case"),
+    FAZHI_LEDGER_CASES, "cases", N_("Cases"), "folder-documents-symbolic", N_("New Case"), N_("Edit Case"),
     N_("Record each dispute mediated, lawsuit attended, consultation, review, proposal and inspection here."),
     { "number", "kind", "title", "applicant", "community", "received_on", "handler", "status", "outcome" },
     { "kind", "status" },
@@ -23,7 +23,7 @@ static const FazhiLedgerView views[FAZHI_N_LEDGERS] = {
     },
   },
   [FAZHI_LEDGER_TRAININGS] = {
-    FAZHI_LEDGER_TRAININGS, "trainings", N_("Trainings"), "x-office-presentation-symbolic", N_("New Training"),
+    FAZHI_LEDGER_TRAININGS, "trainings", N_("Trainings"), "x-office-presentation-symbolic", N_("New Training"), N_("Edit Training"),
     N_("Record each lecture, study session, court visit and examination on the law here."),
     { "held_on", "title", "form", "audience", "lecturer", "attendees", "hours" },
     { "form", "audience" },
@@ -34,7 +34,7 @@ static const FazhiLedgerView views[FAZHI_N_LEDGERS] = {
     },
   },
   [FAZHI_LEDGER_OUTREACH] = {
-    FAZHI_LEDGER_OUTREACH, "outreach", N_("Outreach"), "user-info-symbolic", N_("New Event"),
+    FAZHI_LEDGER_OUTREACH, "outreach", N_("Outreach"), "user-info-symbolic", N_("New Event"), N_("Edit Event"),
     N_("Record each legal-publicity event, in person or online, here."),
     { "held_on", "title", "theme", "channel", "venue", "community", "materials", "reached" },
     { "theme", "venue" },
@@ -45,7 +45,7 @@ static const FazhiLedgerView views[FAZHI_N_LEDGERS] = {
     },
   },
   [FAZHI_LEDGER_ELECTIONS] = {
-    FAZHI_LEDGER_ELECTIONS, "elections", N_("Elections"), "mail-send-symbolic", N_("New Election"),
+    FAZHI_LEDGER_ELECTIONS, "elections", N_("Elections"), "mail-send-symbolic", N_("New Election"), N_("Edit Election"),
     N_("Record each owners’ committee election from its start to its filing here."),
     { "compound", "started_on", "stage", "vote_on", "completed_on", "filed_on", "seats" },
     { "stage" },
@@ -57,7 +57,7 @@ static const FazhiLedgerView views[FAZHI_N_LEDGERS] = {
     },
   },
   [FAZHI_LEDGER_COMPOUNDS] = {
-    FAZHI_LEDGER_COMPOUNDS, "compounds", N_("Compounds"), "go-home-symbolic", N_("New Compound"),
+    FAZHI_LEDGER_COMPOUNDS, "compounds", N_("Compounds"), "go-home-symbolic", N_("New Compound"), N_("Edit Compound"),
     N_("Add the residential compounds whose owners elect a committee."),
     { "name", "community", "households", "area", "property_company", "term_end" },
     { NULL },
@@ -66,7 +66,7 @@ static const FazhiLedgerView views[FAZHI_N_LEDGERS] = {
     },
   },
   [FAZHI_LEDGER_COMMUNITIES] = {
-    FAZHI_LEDGER_COMMUNITIES, "communities", N_("Communities"), "mark-location-symbolic", N_("New Community"),
+    FAZHI_LEDGER_COMMUNITIES, "communities", N_("Communities"), "mark-location-symbolic", N_("New Community"), N_("Edit Community"),
     N_("Add the villages and communities of the street."),
     { "name", "kind" },
     { "kind" },

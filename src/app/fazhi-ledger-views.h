@@ -28,6 +28,7 @@ typedef struct
   const char         *title;              /* N_() */
   const char         *icon_name;
   const char         *new_label;          /* N_(), e.g. "New Case" */
+  const char         *edit_label;         /* N_(), e.g. "Edit Case" */
   const char         *empty_description;  /* N_() */
   const char         *columns[FAZHI_VIEW_MAX_COLUMNS];
   const char         *filters[FAZHI_VIEW_MAX_FILTERS];  /* choice fields offered as filters */

@@ -30,6 +30,7 @@ typedef enum
 
 typedef struct
 {
+  FazhiRecordEditor *editor;
   const FazhiField *field;
   RowKind           kind;
   GtkWidget        *row;
@@ -38,6 +39,7 @@ typedef struct
   GPtrArray        *keys;     /* combo: the key of each position, NULL for none */
   GPtrArray        *buttons;  /* steps: one toggle button per choice */
   char             *problem;
+  gboolean          touched;  /* changed by the clerk: only then is its problem shown */
 } FieldRow;
 
 struct _FazhiRecordEditor
@@ -52,6 +54,8 @@ struct _FazhiRecordEditor
   GPtrArray         *check_rows;
   gboolean           updating;
   gboolean           valid;
+  gboolean           show_all_problems;  /* an existing record, or Save was tried */
+  char              *subtitle;           /* the record's number or name, when it has one */
 
   AdwWindowTitle    *window_title;
   GtkWidget         *save_button;
@@ -278,7 +282,7 @@ revalidate (FazhiRecordEditor *self)
       FazhiProblem *problem = g_ptr_array_index (problems, i);
       FieldRow *row = g_ptr_array_index (self->rows, problem->field);
 
-      if (row != NULL && row->problem == NULL)
+      if (row != NULL && row->problem == NULL && (row->touched || self->show_all_problems))
         row->problem = g_strdup (problem->message);
     }
 
@@ -298,7 +302,44 @@ revalidate (FazhiRecordEditor *self)
 
   self->valid = problems->len == 0;
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.save", self->valid);
+  /* Save is off: the title says why, even for a field not reached yet. */
+  adw_window_title_set_subtitle (self->window_title,
+                                 problems->len > 0
+                                 ? ((FazhiProblem *) g_ptr_array_index (problems, 0))->message
+                                 : self->subtitle);
   update_checks (self);
+}
+
+static void
+field_row_changed (FieldRow *row)
+{
+  if (!row->editor->updating)
+    row->touched = TRUE;
+  revalidate (row->editor);
+}
+
+static void
+entry_changed_cb (GtkEditable *entry,
+                  FieldRow    *row)
+{
+  field_row_changed (row);
+}
+
+static void
+combo_selected_cb (GObject    *combo,
+                   GParamSpec *pspec,
+                   FieldRow   *row)
+{
+  field_row_changed (row);
+}
+
+static void
+step_toggled_cb (GtkToggleButton *button,
+                 FieldRow        *row)
+{
+  /* Two buttons change when one is chosen: the one turned off says nothing new. */
+  if (gtk_toggle_button_get_active (button))
+    field_row_changed (row);
 }
 
 static void
@@ -353,7 +394,7 @@ make_entry_row (FazhiRecordEditor *self,
       adw_entry_row_add_suffix (ADW_ENTRY_ROW (entry), button);
     }
 
-  g_signal_connect_object (entry, "changed", G_CALLBACK (revalidate), self, G_CONNECT_SWAPPED);
+  g_signal_connect (entry, "changed", G_CALLBACK (entry_changed_cb), row);
   return entry;
 }
 
@@ -404,7 +445,7 @@ make_combo_row (FazhiRecordEditor *self,
                         names, row->keys);
 
   adw_combo_row_set_model (ADW_COMBO_ROW (combo), G_LIST_MODEL (names));
-  g_signal_connect_object (combo, "notify::selected", G_CALLBACK (revalidate), self, G_CONNECT_SWAPPED);
+  g_signal_connect (combo, "notify::selected", G_CALLBACK (combo_selected_cb), row);
   return combo;
 }
 
@@ -442,7 +483,7 @@ make_steps_row (FazhiRecordEditor *self,
         first = GTK_TOGGLE_BUTTON (button);
       else
         gtk_toggle_button_set_group (GTK_TOGGLE_BUTTON (button), first);
-      g_signal_connect_object (button, "toggled", G_CALLBACK (revalidate), self, G_CONNECT_SWAPPED);
+      g_signal_connect (button, "toggled", G_CALLBACK (step_toggled_cb), row);
       gtk_flow_box_append (GTK_FLOW_BOX (flow), button);
       g_ptr_array_add (row->buttons, button);
     }
@@ -467,6 +508,7 @@ add_field_row (FazhiRecordEditor    *self,
   FieldRow *row = g_new0 (FieldRow, 1);
   GtkWidget *label = gtk_label_new (NULL);
 
+  row->editor = self;
   row->field = field;
   if (field->type == FAZHI_FIELD_CHOICE && is_progression (field))
     {
@@ -635,6 +677,7 @@ save_activated (GtkWidget  *widget,
   FazhiRecordEditor *self = FAZHI_RECORD_EDITOR (widget);
   g_autoptr(GError) error = NULL;
 
+  self->show_all_problems = TRUE;
   revalidate (self);
   if (!self->valid)
     return;
@@ -658,6 +701,7 @@ fazhi_record_editor_dispose (GObject *object)
   g_clear_pointer (&self->rows, g_ptr_array_unref);
   g_clear_pointer (&self->check_rows, g_ptr_array_unref);
   forget_saved_values (self);
+  g_clear_pointer (&self->subtitle, g_free);
   g_clear_object (&self->record);
   g_clear_object (&self->database);
 
@@ -708,14 +752,12 @@ fazhi_record_editor_new (FazhiDatabase *database,
     adw_window_title_set_title (self->window_title, _(view->new_label));
   else
     {
-      /* Translators: the title of the form editing a record, e.g. "Edit Cases" */
-      g_autofree char *title = g_strdup_printf (_("Edit %s"), _(view->title));
-
-      adw_window_title_set_title (self->window_title, title);
-      adw_window_title_set_subtitle (self->window_title,
-                                     fazhi_record_get_values (record)[0]);
+      adw_window_title_set_title (self->window_title, _(view->edit_label));
+      self->subtitle = g_strdup (fazhi_record_get_values (record)[0]);
     }
 
+  /* A new form does not scold the clerk for fields not reached yet. */
+  self->show_all_problems = fazhi_record_get_id (record) != 0;
   build_form (self);
   load_values (self);
   revalidate (self);

@@ -13,6 +13,7 @@
 
 #include "fazhi-ledger-page.h"
 #include "fazhi-ledger-views.h"
+#include "fazhi-term-warnings.h"
 #include "fazhi-window.h"
 
 typedef struct
@@ -239,6 +240,8 @@ fazhi_window_new (FazhiApplication *application)
 
           bind_to_fold (self, fazhi_ledger_page_get_header_bar (ledger_page),
                         fazhi_ledger_page_get_back_button (ledger_page));
+          if (info->ledger == FAZHI_LEDGER_ELECTIONS)
+            fazhi_ledger_page_add_top (ledger_page, GTK_WIDGET (fazhi_term_warnings_new (database)));
           page = GTK_WIDGET (ledger_page);
         }
       else

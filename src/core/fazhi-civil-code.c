@@ -11,6 +11,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "fazhi-civil-code.h"
+#include "fazhi-store.h"
 #include "fazhi-value.h"
 
 #define FILING_DAYS 30
@@ -418,4 +419,52 @@ fazhi_election_vote_is_valid (FazhiRecord *election)
          && fazhi_quorum_reached (area_voted, area_total)
          && fazhi_approval_reached (owners_approved, owners_voted)
          && fazhi_approval_reached (area_approved, area_voted);
+}
+
+/* The compounds that should start their committee's election: the term ends within
+ * @warning_days of @today (or has ended), and no election has been started for it since a
+ * year before the term's end, except failed ones. Soonest first. */
+GPtrArray *
+fazhi_compounds_due_for_election (FazhiDatabase *database,
+                                  const char    *today,
+                                  int            warning_days,
+                                  GError       **error)
+{
+  g_autofree char *sql = NULL;
+  g_autoptr(GPtrArray) due = g_ptr_array_new_with_free_func (g_object_unref);
+  sqlite3_stmt *statement;
+  int rc;
+
+  g_return_val_if_fail (FAZHI_IS_DATABASE (database), NULL);
+
+  sql = g_strdup_printf ("SELECT %s FROM compounds AS t "
+                         "WHERE t.term_end IS NOT NULL "
+                         "  AND julianday (t.term_end) - julianday (?1) <= ?2 "
+                         "  AND NOT EXISTS (SELECT 1 FROM elections AS e "
+                         "                  WHERE e.compound_id = t.id AND e.stage <> 'failed' "
+                         "                    AND e.started_on >= date (t.term_end, '-1 year')) "
+                         "ORDER BY t.term_end, t.name",
+                         fazhi_store_select_columns (FAZHI_LEDGER_COMPOUNDS));
+  statement = fazhi_database_prepare (database, sql, error);
+  if (statement == NULL)
+    return NULL;
+
+  sqlite3_bind_text (statement, 1, today, -1, SQLITE_STATIC);
+  sqlite3_bind_int (statement, 2, warning_days);
+  while ((rc = sqlite3_step (statement)) == SQLITE_ROW)
+    {
+      FazhiRecord *compound = fazhi_record_new (FAZHI_LEDGER_COMPOUNDS);
+
+      fazhi_store_read_row (statement, compound);
+      g_ptr_array_add (due, compound);
+    }
+  sqlite3_reset (statement);
+
+  if (rc != SQLITE_DONE)
+    {
+      fazhi_database_set_error (database, rc, error);
+      return NULL;
+    }
+
+  return g_steal_pointer (&due);
 }

@@ -7,6 +7,7 @@
  */
 #pragma once
 
+#include "fazhi-database.h"
 #include "fazhi-record.h"
 
 G_BEGIN_DECLS
@@ -58,5 +59,12 @@ gboolean    fazhi_term_valid                (gint64 years);                  /* 
 gboolean    fazhi_filing_overdue            (const char *completed_on,
                                              const char *filed_on,
                                              const char *today);
+
+/* Compounds whose committee's term ends within @warning_days of @today, with no election
+ * started for the coming term yet (FazhiCompound records, soonest first). */
+GPtrArray  *fazhi_compounds_due_for_election (FazhiDatabase *database,
+                                              const char    *today,
+                                              int            warning_days,
+                                              GError       **error);
 
 G_END_DECLS

@@ -64,12 +64,11 @@ fazhi_csv_decode (const char  *data,
 
 typedef struct
 {
-  const char *text;
   const char *p;
   const char *filename;
   guint       line;     /* the line p is on */
-  GString    *quoted;   /* reused for every quoted field */
-  GPtrArray  *fields;   /* of the row being read */
+  GString    *cells;    /* the cells of the row being read, each ended by a NUL */
+  GArray     *starts;   /* where each of those cells starts in cells */
 } Parser;
 
 /* Moves past a line break at p (CRLF, LF or a lone CR) and counts the line; FALSE when there is
@@ -88,22 +87,30 @@ skip_line_break (Parser *parser)
   return TRUE;
 }
 
+static void
+end_cell (Parser *parser,
+          gsize   start)
+{
+  g_string_append_c (parser->cells, '\0');
+  g_array_append_val (parser->starts, start);
+}
+
 static gboolean
 read_quoted_field (Parser  *parser,
                    GError **error)
 {
   guint opening_line = parser->line;
-  const char *run;
+  gsize start = parser->cells->len;
 
-  g_string_truncate (parser->quoted, 0);
   parser->p++;
 
   for (;;)
     {
       /* Copy the plain stretch up to the next quote or line break in one go. */
-      run = parser->p;
+      const char *run = parser->p;
+
       parser->p += strcspn (parser->p, "\"\r\n");
-      g_string_append_len (parser->quoted, run, parser->p - run);
+      g_string_append_len (parser->cells, run, parser->p - run);
 
       if (*parser->p == '\0')
         {
@@ -116,7 +123,7 @@ read_quoted_field (Parser  *parser,
         {
           if (parser->p[1] == '"')
             {
-              g_string_append_c (parser->quoted, '"');
+              g_string_append_c (parser->cells, '"');
               parser->p += 2;
               continue;
             }
@@ -127,7 +134,7 @@ read_quoted_field (Parser  *parser,
       /* A line break inside the quotes belongs to the field, as it was written. */
       run = parser->p;
       skip_line_break (parser);
-      g_string_append_len (parser->quoted, run, parser->p - run);
+      g_string_append_len (parser->cells, run, parser->p - run);
     }
 
   /* Some programs pad with blanks after the closing quote; anything else means the quoting is
@@ -142,24 +149,42 @@ read_quoted_field (Parser  *parser,
       return FALSE;
     }
 
-  g_ptr_array_add (parser->fields, g_strndup (parser->quoted->str, parser->quoted->len));
+  end_cell (parser, start);
   return TRUE;
 }
 
 static void
 read_plain_field (Parser *parser)
 {
-  const char *start = parser->p;
+  const char *run = parser->p;
+  gsize start = parser->cells->len;
 
   parser->p += strcspn (parser->p, ",\r\n");
-  g_ptr_array_add (parser->fields, g_strndup (start, parser->p - start));
+  g_string_append_len (parser->cells, run, parser->p - run);
+  end_cell (parser, start);
 }
 
-static void
-row_free (FazhiCsvRow *row)
+/* A row is one block (the row, its cell pointers, then the text of the cells), so that a large
+ * file costs one allocation per row rather than one per cell. */
+static FazhiCsvRow *
+take_row (Parser *parser,
+          guint   line)
 {
-  g_strfreev (row->fields);
-  g_free (row);
+  guint n_cells = parser->starts->len;
+  FazhiCsvRow *row = g_malloc (sizeof (FazhiCsvRow) + (n_cells + 1) * sizeof (char *) + parser->cells->len);
+  char *text;
+
+  row->line = line;
+  row->fields = (GStrv) (row + 1);
+  text = (char *) (row->fields + n_cells + 1);
+  memcpy (text, parser->cells->str, parser->cells->len);
+  for (guint i = 0; i < n_cells; i++)
+    row->fields[i] = text + g_array_index (parser->starts, gsize, i);
+  row->fields[n_cells] = NULL;
+
+  g_string_truncate (parser->cells, 0);
+  g_array_set_size (parser->starts, 0);
+  return row;
 }
 
 GPtrArray *
@@ -167,10 +192,10 @@ fazhi_csv_parse (const char  *text,
                  const char  *filename,
                  GError     **error)
 {
-  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) row_free);
-  g_autoptr(GString) quoted = g_string_new (NULL);
-  g_autoptr(GPtrArray) fields = g_ptr_array_new_with_free_func (g_free);
-  Parser parser = { text, text, filename, 1, quoted, fields };
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GString) cells = g_string_new (NULL);
+  g_autoptr(GArray) starts = g_array_new (FALSE, FALSE, sizeof (gsize));
+  Parser parser = { text, filename, 1, cells, starts };
 
   g_return_val_if_fail (text != NULL, NULL);
 
@@ -179,7 +204,6 @@ fazhi_csv_parse (const char  *text,
 
   while (*parser.p != '\0')
     {
-      FazhiCsvRow *row;
       guint row_line = parser.line;
 
       if (skip_line_break (&parser))
@@ -201,11 +225,7 @@ fazhi_csv_parse (const char  *text,
         }
       skip_line_break (&parser);
 
-      row = g_new (FazhiCsvRow, 1);
-      row->line = row_line;
-      g_ptr_array_add (fields, NULL);
-      row->fields = (GStrv) g_ptr_array_steal (fields, NULL);
-      g_ptr_array_add (rows, row);
+      g_ptr_array_add (rows, take_row (&parser, row_line));
     }
 
   if (rows->len == 0)

@@ -28,7 +28,8 @@
 #define IN_PROGRESS (-2)
 #define MAX_FIELDS 24
 
-/* Each table names its columns; a row may stop early, the columns it leaves out are empty. */
+/* Each table names its columns; a row may stop early, leaving the columns after it empty. A case
+ * with a conclusion date is concluded; without one it is open unless its status says otherwise. */
 static const char *community_columns[] = { "name", "kind", NULL };
 static const char *compound_columns[] = { "name", "community", "households", "area", "property_company", "term_end", NULL };
 static const char *mediation_columns[] = {
@@ -334,6 +335,7 @@ typedef struct
   FazhiWriter       *writers[FAZHI_N_LEDGERS];
   const char        *input[MAX_FIELDS];
   char               text[MAX_FIELDS][24]; /* numbers, dates and phones of the row being built */
+  char               words[3][96];         /* titles, names and places of a synthetic row */
 } Filler;
 
 static guint32
@@ -379,18 +381,30 @@ row_set (Filler     *filler,
   filler->input[row_slot (filler, key)] = text;
 }
 
+G_GNUC_PRINTF (3, 4)
+static void
+row_printf (Filler     *filler,
+            const char *key,
+            const char *format,
+            ...)
+{
+  int slot = row_slot (filler, key);
+  va_list args;
+
+  va_start (args, format);
+  g_vsnprintf (filler->text[slot], sizeof filler->text[slot], format, args);
+  va_end (args);
+  filler->input[slot] = filler->text[slot];
+}
+
 /* A negative number leaves the field empty. */
 static void
 row_set_int (Filler     *filler,
              const char *key,
              gint64      number)
 {
-  int slot = row_slot (filler, key);
-
-  if (number < 0)
-    return;
-  g_snprintf (filler->text[slot], sizeof filler->text[slot], "%" G_GINT64_FORMAT, number);
-  filler->input[slot] = filler->text[slot];
+  if (number >= 0)
+    row_printf (filler, key, "%" G_GINT64_FORMAT, number);
 }
 
 static void
@@ -398,11 +412,7 @@ row_set_hundredths (Filler     *filler,
                     const char *key,
                     gint64      hundredths)
 {
-  int slot = row_slot (filler, key);
-
-  g_snprintf (filler->text[slot], sizeof filler->text[slot], "%" G_GINT64_FORMAT ".%02d",
-              hundredths / 100, (int) (hundredths % 100));
-  filler->input[slot] = filler->text[slot];
+  row_printf (filler, key, "%" G_GINT64_FORMAT ".%02d", hundredths / 100, (int) (hundredths % 100));
 }
 
 static void
@@ -410,14 +420,11 @@ row_set_date (Filler     *filler,
               const char *key,
               guint32     julian)
 {
-  int slot = row_slot (filler, key);
   GDate date;
 
   g_date_clear (&date, 1);
   g_date_set_julian (&date, julian);
-  g_snprintf (filler->text[slot], sizeof filler->text[slot], "%04d-%02d-%02d",
-              g_date_get_year (&date), g_date_get_month (&date), g_date_get_day (&date));
-  filler->input[slot] = filler->text[slot];
+  row_printf (filler, key, "%04d-%02d-%02d", g_date_get_year (&date), g_date_get_month (&date), g_date_get_day (&date));
 }
 
 /* Fictional, but a full eleven digits, as clerks write them down. */
@@ -425,11 +432,8 @@ static void
 row_set_phone (Filler *filler,
                guint   seed)
 {
-  int slot = row_slot (filler, "phone");
-
-  g_snprintf (filler->text[slot], sizeof filler->text[slot], "%s%08u",
+  row_printf (filler, "phone", "%s%08u",
               phone_prefixes[seed % G_N_ELEMENTS (phone_prefixes)], (seed * 7368787u + 1234u) % 100000000u);
-  filler->input[slot] = filler->text[slot];
 }
 
 /* Status and conclusion of a case @days after @received, or STILL_OPEN or IN_PROGRESS. */
@@ -584,19 +588,20 @@ static const char *mediation_categories[] = {
   "neighbour", "neighbour", "neighbour", "neighbour", "family", "family", "family", "property", "property",
   "housing", "contract", "labour", "damages", "traffic", "consumer", "business", "land", "medical", "other",
 };
-static const char *mediation_sources[] = { "application", "application", "application", "initiative", "initiative", "referral" };
-static const char *mediation_outcomes[] = {
-  "success", "success", "success", "success", "success", "success", "success", "success", "success", "success",
-  "success", "success", "success", "success", "success", "success", "success", "failure", "terminated", "withdrawn",
+static const char *mediation_sources[] = {
+  "application", "application", "application", "initiative", "initiative", "referral",
 };
-static const char *training_forms[] = { "lecture", "lecture", "lecture", "study", "study", "study", "video", "video", "court", "exam" };
+static const char *mediation_other_outcomes[] = { "failure", "terminated", "withdrawn" };
+static const char *training_forms[] = {
+  "lecture", "lecture", "lecture", "study", "study", "study", "video", "video", "court", "exam",
+};
 static const char *synthetic_laws[] = {
   "《宪法》", "《民法典》", "《行政处罚法》", "《行政复议法》", "《国家安全法》", "《安全生产法》", "《信访工作条例》",
 };
 /* venue key, how a title says it, the place after the community's name */
 static const char *offline_venues[][3] = {
-  { "village", "进村", "村委会广场" }, { "community", "进社区", "社区广场" }, { "market", "进市场", "集贸市场" },
-  { "school", "进校园", "辖区学校" }, { "enterprise", "进企业", "辖区企业" }, { "agency", "进机关", "街道机关" },
+  { "village", "进村", "文化大院" }, { "community", "进社区", "党群服务中心" }, { "market", "进市场", "农贸市场" },
+  { "school", "进校园", "辖区学校" }, { "enterprise", "进企业", "辖区企业" }, { "agency", "进机关", "片区机关单位" },
 };
 static const char *surnames[] = {
   "王", "李", "张", "刘", "陈", "杨", "赵", "黄", "周", "吴", "徐", "孙", "马", "朱", "胡", "郭", "何", "林", "高", "罗",
@@ -620,25 +625,23 @@ static void
 synthetic_mediation (Filler  *filler,
                      GRand   *rand,
                      guint32  received,
-                     guint32  age,
-                     char    *names,
-                     gsize    size)
+                     guint32  age)
 {
   const char *category = ANY (rand, mediation_categories);
+  const char *dispute = choice_label (fazhi_case_categories, category);
   const char *applicant_surname = ANY (rand, surnames);
   const char *respondent_surname = ANY (rand, surnames);
   const char *community = ANY (rand, sample_communities)[0];
   /* Old matters are nearly all concluded; those of the last weeks are often still open. */
   int concluded_share = age > 60 ? 98 : age > 30 ? 85 : 50;
-  char *applicant = names, *respondent = names + size / 3, *title = names + 2 * size / 3;
+  char *title = filler->words[0], *applicant = filler->words[1], *respondent = filler->words[2];
 
-  g_snprintf (applicant, size / 3, "%s%s", applicant_surname, ANY (rand, given_names));
-  g_snprintf (respondent, size / 3, "%s%s", respondent_surname, ANY (rand, given_names));
   if (g_rand_boolean (rand))
-    g_snprintf (title, size / 3, "%s某与%s某%s纠纷", applicant_surname, respondent_surname,
-                choice_label (fazhi_case_categories, category));
+    g_snprintf (title, sizeof filler->words[0], "%s某与%s某%s纠纷", applicant_surname, respondent_surname, dispute);
   else
-    g_snprintf (title, size / 3, "%s%s纠纷", community, choice_label (fazhi_case_categories, category));
+    g_snprintf (title, sizeof filler->words[0], "%s%s纠纷", community, dispute);
+  g_snprintf (applicant, sizeof filler->words[1], "%s%s", applicant_surname, ANY (rand, given_names));
+  g_snprintf (respondent, sizeof filler->words[2], "%s%s", respondent_surname, ANY (rand, given_names));
 
   row_set (filler, "title", title);
   row_set (filler, "community", community);
@@ -650,7 +653,8 @@ synthetic_mediation (Filler  *filler,
 
   if (g_rand_int_range (rand, 0, 100) < concluded_share)
     {
-      const char *outcome = ANY (rand, mediation_outcomes);
+      /* Most succeed; the rest fail, end or are withdrawn alike. */
+      const char *outcome = g_rand_int_range (rand, 0, 20) < 17 ? "success" : ANY (rand, mediation_other_outcomes);
       gboolean success = strcmp (outcome, "success") == 0;
       gboolean written = success && g_rand_int_range (rand, 0, 10) < 7;
 
@@ -673,8 +677,8 @@ synthetic_case (Filler  *filler,
 {
   const SyntheticKind *kind = &synthetic_kinds[0];
   int roll = g_rand_int_range (rand, 0, 100);
+  char *title = filler->words[0], *applicant = filler->words[1];
   guint n_topics = 0;
-  char names[3 * 96];
   int days;
 
   for (guint i = 0; i < G_N_ELEMENTS (synthetic_kinds) && roll >= 0; i++)
@@ -688,18 +692,18 @@ synthetic_case (Filler  *filler,
   row_set (filler, "handler", ANY (rand, handlers));
   if (strcmp (kind->kind, "mediation") == 0)
     {
-      synthetic_mediation (filler, rand, received, last_day - received, names, sizeof names);
+      synthetic_mediation (filler, rand, received, last_day - received);
       return row_insert (filler, error);
     }
 
   while (kind->topics[n_topics] != NULL)
     n_topics++;
-  g_snprintf (names, 96, "%s%s%s", kind->before, kind->topics[g_rand_int_range (rand, 0, (gint32) n_topics)],
-              kind->after);
-  g_snprintf (names + 96, 96, "%s%s", ANY (rand, surnames), ANY (rand, given_names));
+  g_snprintf (title, sizeof filler->words[0], "%s%s%s",
+              kind->before, kind->topics[g_rand_int_range (rand, 0, (gint32) n_topics)], kind->after);
+  g_snprintf (applicant, sizeof filler->words[1], "%s%s", ANY (rand, surnames), ANY (rand, given_names));
   days = g_rand_int_range (rand, 0, kind->max_days + 1);
 
-  row_set (filler, "title", names);
+  row_set (filler, "title", title);
   row_set (filler, "community", ANY (rand, sample_communities)[0]);
   row_set_progress (filler, received, received + (guint32) days <= last_day ? days : IN_PROGRESS);
   row_set_int (filler, "count", g_rand_int_range (rand, 1, kind->max_count + 1));
@@ -710,7 +714,7 @@ synthetic_case (Filler  *filler,
         row_set (filler, "satisfied", g_rand_int_range (rand, 0, 10) < 9 ? "yes" : "no");
     }
   else if (strcmp (kind->kind, "consultation") == 0)
-    row_set (filler, "applicant", names + 96);
+    row_set (filler, "applicant", applicant);
 
   return row_insert (filler, error);
 }
@@ -726,9 +730,9 @@ synthetic_training (Filler  *filler,
   gboolean exam = strcmp (form, "exam") == 0;
   int attendees = exam ? g_rand_int_range (rand, 3, 12) : g_rand_int_range (rand, 12, 81);
   guint n_audiences = fazhi_choices_count (fazhi_training_audiences);
-  char title[96];
+  char *title = filler->words[0];
 
-  g_snprintf (title, sizeof title, "%s%s", laws, choice_label (fazhi_training_forms, form));
+  g_snprintf (title, sizeof filler->words[0], "%s%s", laws, choice_label (fazhi_training_forms, form));
   row_start (filler, FAZHI_LEDGER_TRAININGS);
   row_set_date (filler, "held_on", held);
   row_set (filler, "title", title);
@@ -753,20 +757,24 @@ synthetic_outreach (Filler  *filler,
                     GError **error)
 {
   /* Every theme but the last, "other", which makes a poor title. */
-  const FazhiChoice *theme = &fazhi_outreach_themes[g_rand_int_range (rand, 0, (gint32) fazhi_choices_count (fazhi_outreach_themes) - 1)];
+  guint n_themes = fazhi_choices_count (fazhi_outreach_themes) - 1;
+  const FazhiChoice *theme = &fazhi_outreach_themes[g_rand_int_range (rand, 0, (gint32) n_themes)];
+  const char * const *community = ANY (rand, sample_communities);
   const char * const *venue = ANY (rand, offline_venues);
-  const char *community = ANY (rand, sample_communities)[0];
-  gboolean online = g_rand_int_range (rand, 0, 5) == 0;
-  char title[96], location[96];
+  char *title = filler->words[0], *location = filler->words[1];
+
+  /* Into a village or a community: whichever the place is. */
+  if (strcmp (venue[0], "village") == 0 || strcmp (venue[0], "community") == 0)
+    venue = offline_venues[strcmp (community[1], "village") == 0 ? 0 : 1];
 
   row_start (filler, FAZHI_LEDGER_OUTREACH);
   row_set_date (filler, "held_on", held);
   row_set (filler, "title", title);
   row_set (filler, "theme", theme->key);
   row_set (filler, "organizer", organizer_of (theme->key));
-  if (online)
+  if (g_rand_int_range (rand, 0, 5) == 0)
     {
-      g_snprintf (title, sizeof title, "%s网络宣传", theme->label);
+      g_snprintf (title, sizeof filler->words[0], "%s网络宣传", theme->label);
       row_set (filler, "channel", "online");
       row_set (filler, "venue", "online");
       row_set (filler, "location", "王褚街道微信公众号");
@@ -774,11 +782,11 @@ synthetic_outreach (Filler  *filler,
     }
   else
     {
-      g_snprintf (title, sizeof title, "%s%s活动", theme->label, venue[1]);
-      g_snprintf (location, sizeof location, "%s%s", community, venue[2]);
+      g_snprintf (title, sizeof filler->words[0], "%s%s活动", theme->label, venue[1]);
+      g_snprintf (location, sizeof filler->words[1], "%s%s", community[0], venue[2]);
       row_set (filler, "channel", "offline");
       row_set (filler, "venue", venue[0]);
-      row_set (filler, "community", community);
+      row_set (filler, "community", community[0]);
       row_set (filler, "location", location);
       row_set_int (filler, "materials", g_rand_int_range (rand, 50, 401));
       row_set_int (filler, "reached", g_rand_int_range (rand, 80, 601));
@@ -812,15 +820,16 @@ synthetic_election (Filler  *filler,
   gint64 area = households * g_rand_int_range (rand, 7000, 14001);
   guint32 completed = started + (guint32) g_rand_int_range (rand, 60, 151);
   gboolean filed_late = g_rand_int_range (rand, 0, 10) == 0;
-  guint32 filed = completed + (guint32) (filed_late ? g_rand_int_range (rand, 31, 61) : g_rand_int_range (rand, 3, 29));
+  guint32 filed = completed + (guint32) (filed_late ? g_rand_int_range (rand, 31, 61)
+                                                    : g_rand_int_range (rand, 3, 29));
   gboolean failed = g_rand_int_range (rand, 0, 10) == 0;
   gboolean voted = completed <= last_day;
   gint64 owners_voted = share_of (rand, households, failed ? 400 : 670, failed ? 600 : 930);
   gint64 area_voted = share_of (rand, area, failed ? 400 : 670, failed ? 600 : 930);
-  char name[64];
+  char *name = filler->words[0];
 
-  g_snprintf (name, sizeof name, "%s家园%u期",
-              compound_names[number % G_N_ELEMENTS (compound_names)], number / (guint) G_N_ELEMENTS (compound_names) + 1);
+  g_snprintf (name, sizeof filler->words[0], "%s家园%u期", compound_names[number % G_N_ELEMENTS (compound_names)],
+              number / (guint) G_N_ELEMENTS (compound_names) + 1);
   row_start (filler, FAZHI_LEDGER_COMPOUNDS);
   row_set (filler, "name", name);
   row_set (filler, "community", ANY (rand, sample_communities)[0]);
@@ -837,7 +846,8 @@ synthetic_election (Filler  *filler,
   row_set_date (filler, "started_on", started);
   row_set_int (filler, "seats", 5 + 2 * g_rand_int_range (rand, 0, 3));
   if (!voted)
-    row_set (filler, "stage", last_day - started < 30 ? "preparing" : last_day - started < 60 ? "candidates" : "voting");
+    row_set (filler, "stage", last_day - started < 30 ? "preparing"
+                              : last_day - started < 60 ? "candidates" : "voting");
   else
     {
       row_set_int (filler, "owners_total", households);

@@ -1,10 +1,12 @@
 /* fazhi-ledger-model.c — one ledger as a GListModel, read from SQL page by page
  *
  * The model never holds a whole table: SQLite filters, sorts and counts, and the model keeps
- * only the count and a few recently used pages of records. Every items-changed is relative to
- * the count last reported; when a change cannot be placed exactly (a record outside the cached
- * pages, several changes committed together) the model says "everything changed" instead of
- * guessing, which is always correct.
+ * the count, a few recently used pages of records and, when SQLite could only find a page by
+ * reading the whole table again (a filter, or an order no index serves), the ids of the matching
+ * rows in order, so that any page is then read by id. Every items-changed is relative to the
+ * count last reported; when a change cannot be placed exactly (a record outside the cached pages,
+ * several changes committed together) the model says "everything changed" instead of guessing,
+ * which is always correct.
  */
 
 #define G_LOG_DOMAIN "fazhi-core"
@@ -19,8 +21,7 @@
 
 #define PAGE_SIZE 100
 #define MAX_CACHED_PAGES 8
-/* A filter that matches few rows makes SQLite walk the whole sort index to fill one page; the
- * ids of up to this many matches are kept, in order, so that any page is read by id instead. */
+/* 800 KB of ids at most; beyond, pages are found with OFFSET like an unfiltered ledger's. */
 #define MAX_LISTED_IDS 100000
 
 typedef struct
@@ -28,6 +29,17 @@ typedef struct
   guint      index;
   GPtrArray *records;
 } Page;
+
+typedef enum
+{
+  COUNT_QUERY,   /* the rows that pass the filters */
+  IDS_QUERY,     /* their ids, in order */
+  PAGE_QUERY,    /* one page of them, found by OFFSET */
+  ROW_QUERY,     /* one record by id */
+  MATCH_QUERY,   /* a record's sort value, if it passes the filters */
+  BEFORE_QUERY,  /* the rows ahead of a record in the order */
+  N_QUERIES
+} Query;
 
 struct _FazhiLedgerModel
 {
@@ -51,16 +63,10 @@ struct _FazhiLedgerModel
   /* Built from the filters by rebuild_queries() */
   char              *where;
   GPtrArray         *where_values;
-  char              *count_sql;
-  char              *ids_sql;
-  char              *page_sql;
-  char              *row_sql;
-  char              *match_sql;
-  char              *before_sql;       /* rows ahead of a record whose sort value is known */
-  char              *before_null_sql;  /* rows ahead of a record whose sort value is NULL */
+  char              *sql[N_QUERIES];
 
   guint              n_items;
-  GArray            *ids;              /* gint64: every match in order, when few match */
+  GArray            *ids;              /* gint64: every match in order, or NULL */
   GQueue             pages;            /* Page *, most recently used first */
 };
 
@@ -74,12 +80,6 @@ enum {
   PROP_0,
   PROP_DATABASE,
   PROP_LEDGER,
-  PROP_SEARCH,
-  PROP_YEAR,
-  PROP_QUARTER,
-  PROP_COMMUNITY,
-  PROP_SORT_FIELD,
-  PROP_SORT_DESCENDING,
   PROP_ITEM_TYPE,
   PROP_N_ITEMS,
   N_PROPS
@@ -100,30 +100,19 @@ drop_pages (FazhiLedgerModel *self)
   g_queue_clear_full (&self->pages, (GDestroyNotify) page_free);
 }
 
-/* g_set_str() arrived in GLib 2.76, after the floor. */
+/* Blank text is no filter. Returns whether the filter changed. */
 static gboolean
-replace_string (char       **target,
-                const char  *value)
+replace_filter (char       **target,
+                const char  *text)
 {
+  g_autofree char *value = fazhi_text_is_blank (text) ? NULL : g_strstrip (g_strdup (text));
+
   if (g_strcmp0 (*target, value) == 0)
     return FALSE;
 
   g_free (*target);
-  *target = g_strdup (value);
+  *target = g_steal_pointer (&value);
   return TRUE;
-}
-
-/* Blank text is no filter. */
-static char *
-normalize_filter_text (const char *text)
-{
-  char *copy;
-
-  if (fazhi_text_is_blank (text))
-    return NULL;
-
-  copy = g_strstrip (g_strdup (text));
-  return copy;
 }
 
 static char *
@@ -142,43 +131,37 @@ like_pattern (const char *text)
   return g_string_free (pattern, FALSE);
 }
 
-static int
-default_sort_field (const FazhiLedger *ledger)
+/* Newest first where the ledger has a deciding date, else by name. */
+static void
+default_sort (const FazhiLedger *ledger,
+              int               *field,
+              gboolean          *descending)
 {
-  int field = -1;
-
-  if (ledger->date_key != NULL)
-    field = fazhi_ledger_field_index (ledger, ledger->date_key);
-  if (field < 0)
-    field = fazhi_ledger_field_index (ledger, "name");
-
-  return MAX (field, 0);
+  *descending = ledger->date_key != NULL;
+  *field = MAX (fazhi_ledger_field_index (ledger, *descending ? ledger->date_key : "name"), 0);
 }
 
-static gboolean
-default_sort_descending (const FazhiLedger *ledger)
+/* The table of the places a field names, or NULL. */
+static const char *
+place_table (const FazhiField *field)
 {
-  return ledger->date_key != NULL;
+  if (field->type == FAZHI_FIELD_COMMUNITY)
+    return "communities";
+  if (field->type == FAZHI_FIELD_COMPOUND)
+    return "compounds";
+
+  return NULL;
 }
 
 /* What a field is sorted and compared by: the place's name rather than its id. */
 static char *
 sort_expression (const FazhiField *field)
 {
-  switch (field->type)
-    {
-    case FAZHI_FIELD_COMMUNITY:
-      return g_strdup ("(SELECT name FROM communities WHERE id = t.community_id)");
-    case FAZHI_FIELD_COMPOUND:
-      return g_strdup ("(SELECT name FROM compounds WHERE id = t.compound_id)");
-    case FAZHI_FIELD_TEXT:
-    case FAZHI_FIELD_DATE:
-    case FAZHI_FIELD_CHOICE:
-    case FAZHI_FIELD_INTEGER:
-    case FAZHI_FIELD_DECIMAL:
-    default:
-      return g_strdup_printf ("t.%s", fazhi_field_column (field));
-    }
+  if (place_table (field) != NULL)
+    return g_strdup_printf ("(SELECT name FROM %s WHERE id = t.%s)", place_table (field),
+                            fazhi_field_column (field));
+
+  return g_strdup_printf ("t.%s", fazhi_field_column (field));
 }
 
 static sqlite3_stmt *
@@ -253,10 +236,9 @@ build_search_condition (FazhiLedgerModel *self,
         continue;
 
       g_string_append (any, any->len == 0 ? "(" : " OR ");
-      if (field->type == FAZHI_FIELD_COMMUNITY)
-        g_string_append (any, "t.community_id IN (SELECT id FROM communities WHERE name LIKE ? ESCAPE '\\')");
-      else if (field->type == FAZHI_FIELD_COMPOUND)
-        g_string_append (any, "t.compound_id IN (SELECT id FROM compounds WHERE name LIKE ? ESCAPE '\\')");
+      if (place_table (field) != NULL)
+        g_string_append_printf (any, "t.%s IN (SELECT id FROM %s WHERE name LIKE ? ESCAPE '\\')",
+                                fazhi_field_column (field), place_table (field));
       else
         g_string_append_printf (any, "t.%s LIKE ? ESCAPE '\\'", fazhi_field_column (field));
       g_ptr_array_add (self->where_values, g_strdup (pattern));
@@ -337,46 +319,41 @@ build_where (FazhiLedgerModel *self)
 static void
 rebuild_queries (FazhiLedgerModel *self)
 {
-  const char *table = self->ledger->key;
   const char *direction = self->sort_descending ? "DESC" : "ASC";
   const char *ahead = self->sort_descending ? ">" : "<";
-  g_autofree char *key = sort_expression (&self->ledger->fields[self->sort_field]);
   const char *nulls = self->not_null[self->sort_field] ? "" : " NULLS LAST";
-  g_autofree char *order = NULL;
-  g_autofree char *sorted_order = NULL;
+  g_autofree char *key = sort_expression (&self->ledger->fields[self->sort_field]);
+  g_autofree char *from = NULL;
+  int key_parameter;
 
   build_where (self);
+  from = g_strdup_printf ("FROM %s AS t WHERE (%s)", self->ledger->key, self->where);
+  for (Query query = 0; query < N_QUERIES; query++)
+    if (query != ROW_QUERY)
+      g_clear_pointer (&self->sql[query], g_free);
 
-  /* A bare NOT NULL column lets SQLite walk its index instead of sorting; NULLs go last either way. */
-  order = g_strdup_printf ("%s %s%s, t.id %s", key, direction, nulls, direction);
-  /* The same order; the unary + keeps SQLite from walking the index when it has to read every
-   * row anyway. */
-  sorted_order = g_strdup_printf ("+%s %s%s, +t.id %s", key, direction, nulls, direction);
+  self->sql[COUNT_QUERY] = g_strdup_printf ("SELECT count(*) %s", from);
+  /* The unary + keeps SQLite from walking an index in this order when it has to read every
+   * matching row anyway: sorting them is cheaper. */
+  self->sql[IDS_QUERY] = g_strdup_printf ("SELECT t.id %s ORDER BY +%s %s%s, +t.id %s LIMIT %d",
+                                          from, key, direction, nulls, direction, MAX_LISTED_IDS + 1);
+  /* A bare NOT NULL column lets SQLite walk its index instead of sorting. */
+  self->sql[PAGE_QUERY] = g_strdup_printf ("SELECT %s %s ORDER BY %s %s%s, t.id %s LIMIT %d OFFSET ?",
+                                           fazhi_store_select_columns (self->ledger->id), from,
+                                           key, direction, nulls, direction, PAGE_SIZE);
+  self->sql[MATCH_QUERY] = g_strdup_printf ("SELECT %s %s AND t.id = ?", key, from);
 
-  g_free (self->count_sql);
-  self->count_sql = g_strdup_printf ("SELECT count(*) FROM %s AS t WHERE %s", table, self->where);
-
-  g_free (self->ids_sql);
-  self->ids_sql = g_strdup_printf ("SELECT t.id FROM %s AS t WHERE %s ORDER BY %s LIMIT %d",
-                                   table, self->where, sorted_order, MAX_LISTED_IDS + 1);
-
-  g_free (self->page_sql);
-  self->page_sql = g_strdup_printf ("SELECT %s FROM %s AS t WHERE %s ORDER BY %s LIMIT %d OFFSET ?",
-                                    fazhi_store_select_columns (self->ledger->id), table,
-                                    self->where, order, PAGE_SIZE);
-
-  g_free (self->match_sql);
-  self->match_sql = g_strdup_printf ("SELECT %s FROM %s AS t WHERE t.id = ? AND (%s)",
-                                     key, table, self->where);
-
-  g_free (self->before_sql);
-  self->before_sql = g_strdup_printf ("SELECT count(*) FROM %s AS t WHERE (%s) AND (%s, t.id) %s (?, ?)",
-                                      table, self->where, key, ahead);
-
-  g_free (self->before_null_sql);
-  self->before_null_sql = g_strdup_printf ("SELECT count(*) FROM %s AS t WHERE (%s) "
-                                           "AND (%s IS NOT NULL OR t.id %s ?)",
-                                           table, self->where, key, ahead);
+  /* The record's sort value and id follow the filter values. A NULL one comes after every value,
+   * and the row-value comparison alone is never true for it. */
+  key_parameter = (int) self->where_values->len + 1;
+  if (self->not_null[self->sort_field])
+    self->sql[BEFORE_QUERY] = g_strdup_printf ("SELECT count(*) %s AND (%s, t.id) %s (?%d, ?%d)",
+                                               from, key, ahead, key_parameter, key_parameter + 1);
+  else
+    self->sql[BEFORE_QUERY] = g_strdup_printf ("SELECT count(*) %s AND ((%s, t.id) %s (?%d, ?%d) "
+                                               "OR (?%d IS NULL AND (%s IS NOT NULL OR t.id %s ?%d)))",
+                                               from, key, ahead, key_parameter, key_parameter + 1,
+                                               key_parameter, key, ahead, key_parameter + 1);
 }
 
 /* Binds the filter values from parameter @first on; returns the next free parameter. */
@@ -395,7 +372,7 @@ bind_where (FazhiLedgerModel *self,
 static gint64
 count_query (FazhiLedgerModel *self)
 {
-  sqlite3_stmt *statement = prepare (self, self->count_sql);
+  sqlite3_stmt *statement = prepare (self, self->sql[COUNT_QUERY]);
   gint64 count = 0;
 
   if (statement == NULL)
@@ -413,7 +390,7 @@ count_query (FazhiLedgerModel *self)
 static gint64
 list_ids (FazhiLedgerModel *self)
 {
-  sqlite3_stmt *statement = prepare (self, self->ids_sql);
+  sqlite3_stmt *statement = prepare (self, self->sql[IDS_QUERY]);
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
 
   if (statement == NULL)
@@ -449,7 +426,7 @@ count_rows (FazhiLedgerModel *self)
    * else would make SQLite read (and sort) the whole table again for every page. */
   walks_index = self->where_values->len == 0
                 && self->not_null[self->sort_field] && self->indexed[self->sort_field]
-                && sort_field->type != FAZHI_FIELD_COMMUNITY && sort_field->type != FAZHI_FIELD_COMPOUND;
+                && place_table (sort_field) == NULL;
   count = walks_index ? count_query (self) : list_ids (self);
 
   return (guint) CLAMP (count, 0, G_MAXUINT);
@@ -460,7 +437,7 @@ static gint64
 sorted_position (FazhiLedgerModel *self,
                  gint64            id)
 {
-  sqlite3_stmt *statement = prepare (self, self->match_sql);
+  sqlite3_stmt *statement = prepare (self, self->sql[MATCH_QUERY]);
   sqlite3_value *key = NULL;
   gint64 position = -1;
   int parameter;
@@ -468,24 +445,21 @@ sorted_position (FazhiLedgerModel *self,
   if (statement == NULL)
     return -1;
 
-  sqlite3_bind_int64 (statement, 1, id);
-  bind_where (self, statement, 2);
+  sqlite3_bind_int64 (statement, bind_where (self, statement, 1), id);
   if (sqlite3_step (statement) != SQLITE_ROW)
     {
       finish (statement);
       return -1;
     }
-  if (sqlite3_column_type (statement, 0) != SQLITE_NULL)
-    key = sqlite3_value_dup (sqlite3_column_value (statement, 0));
+  key = sqlite3_value_dup (sqlite3_column_value (statement, 0));
   finish (statement);
 
-  statement = prepare (self, key != NULL ? self->before_sql : self->before_null_sql);
+  statement = prepare (self, self->sql[BEFORE_QUERY]);
   if (statement != NULL)
     {
       parameter = bind_where (self, statement, 1);
-      if (key != NULL)
-        sqlite3_bind_value (statement, parameter++, key);
-      sqlite3_bind_int64 (statement, parameter, id);
+      sqlite3_bind_value (statement, parameter, key);
+      sqlite3_bind_int64 (statement, parameter + 1, id);
       if (sqlite3_step (statement) == SQLITE_ROW)
         position = sqlite3_column_int64 (statement, 0);
       finish (statement);
@@ -558,7 +532,7 @@ static Page *
 fetch_page (FazhiLedgerModel *self,
             guint             index)
 {
-  sqlite3_stmt *statement = prepare (self, self->ids != NULL ? self->row_sql : self->page_sql);
+  sqlite3_stmt *statement = prepare (self, self->sql[self->ids != NULL ? ROW_QUERY : PAGE_QUERY]);
   Page *page;
   guint first = index * PAGE_SIZE;
 
@@ -646,49 +620,12 @@ refilter (FazhiLedgerModel *self)
   reset (self);
 }
 
+/* A record was added, edited or removed. Its old place is known only when it was listed or
+ * cached; the count tells the rest: unchanged means it was and is shown (or neither), one more
+ * that it came into view, one less that it left. Anything else is a change of everything. */
 static void
-record_added (FazhiLedgerModel *self,
-              gint64            id)
-{
-  guint old_n = self->n_items;
-  guint new_n = count_rows (self);
-  gint64 position = current_position (self, id);
-
-  if (position < 0 && new_n == old_n)
-    return;
-
-  drop_pages (self);
-  self->n_items = new_n;
-  if (position >= 0 && new_n == old_n + 1 && position <= old_n)
-    announce (self, (guint) position, 0, 1);
-  else
-    announce (self, 0, old_n, new_n);
-}
-
-static void
-record_removed (FazhiLedgerModel *self,
+record_changed (FazhiLedgerModel *self,
                 gint64            id)
-{
-  guint old_n = self->n_items;
-  gint64 position = shown_position (self, id);
-  guint new_n = count_rows (self);
-
-  if (position < 0 && new_n == old_n)
-    return;
-
-  drop_pages (self);
-  self->n_items = new_n;
-  if (position >= 0 && new_n + 1 == old_n)
-    announce (self, (guint) position, 1, 0);
-  else
-    announce (self, 0, old_n, new_n);
-}
-
-/* Only a listed or cached record has a known old position; one that was not known but matched
- * the filters before is revealed by the count staying the same. */
-static void
-record_edited (FazhiLedgerModel *self,
-               gint64            id)
 {
   guint old_n = self->n_items;
   gint64 old_position = shown_position (self, id);
@@ -751,21 +688,10 @@ on_database_changed (FazhiDatabase    *database,
       return;
     }
 
-  switch ((FazhiChange) change)
-    {
-    case FAZHI_CHANGE_ADDED:
-      record_added (self, id);
-      break;
-    case FAZHI_CHANGE_REMOVED:
-      record_removed (self, id);
-      break;
-    case FAZHI_CHANGE_EDITED:
-      record_edited (self, id);
-      break;
-    case FAZHI_CHANGE_MANY:
-    default:
-      reset (self);
-    }
+  if (change == FAZHI_CHANGE_MANY)
+    reset (self);
+  else
+    record_changed (self, id);
 }
 
 static GType
@@ -818,14 +744,13 @@ fazhi_ledger_model_constructed (GObject *object)
 
   prototype = fazhi_record_new (self->ledger->id);
   self->item_type = G_OBJECT_TYPE (prototype);
-  self->choice_filters = g_new0 (char *, self->ledger->n_fields + 1);
-  self->sort_field = default_sort_field (self->ledger);
-  self->sort_descending = default_sort_descending (self->ledger);
+  self->choice_filters = g_new0 (char *, self->ledger->n_fields);
+  default_sort (self->ledger, &self->sort_field, &self->sort_descending);
   self->not_null = g_new0 (gboolean, self->ledger->n_fields);
   self->indexed = g_new0 (gboolean, self->ledger->n_fields);
   read_schema (self, 0, self->not_null);
   read_schema (self, 1, self->indexed);
-  self->row_sql = g_strdup_printf ("SELECT %s FROM %s AS t WHERE t.id = ?",
+  self->sql[ROW_QUERY] = g_strdup_printf ("SELECT %s FROM %s AS t WHERE t.id = ?",
                                    fazhi_store_select_columns (self->ledger->id), self->ledger->key);
   rebuild_queries (self);
   self->n_items = count_rows (self);
@@ -856,17 +781,14 @@ fazhi_ledger_model_finalize (GObject *object)
   g_free (self->indexed);
   g_free (self->search);
   g_free (self->community);
-  g_strfreev (self->choice_filters);
+  for (guint i = 0; self->choice_filters != NULL && i < self->ledger->n_fields; i++)
+    g_free (self->choice_filters[i]);
+  g_free (self->choice_filters);
   g_free (self->where);
   g_clear_pointer (&self->where_values, g_ptr_array_unref);
-  g_free (self->count_sql);
-  g_free (self->ids_sql);
-  g_free (self->page_sql);
-  g_free (self->row_sql);
+  for (Query query = 0; query < N_QUERIES; query++)
+    g_free (self->sql[query]);
   g_clear_pointer (&self->ids, g_array_unref);
-  g_free (self->match_sql);
-  g_free (self->before_sql);
-  g_free (self->before_null_sql);
 
   G_OBJECT_CLASS (fazhi_ledger_model_parent_class)->finalize (object);
 }
@@ -886,24 +808,6 @@ fazhi_ledger_model_get_property (GObject    *object,
       break;
     case PROP_LEDGER:
       g_value_set_int (value, (int) self->ledger->id);
-      break;
-    case PROP_SEARCH:
-      g_value_set_string (value, self->search);
-      break;
-    case PROP_YEAR:
-      g_value_set_int (value, self->year);
-      break;
-    case PROP_QUARTER:
-      g_value_set_int (value, self->quarter);
-      break;
-    case PROP_COMMUNITY:
-      g_value_set_string (value, self->community);
-      break;
-    case PROP_SORT_FIELD:
-      g_value_set_string (value, self->ledger->fields[self->sort_field].key);
-      break;
-    case PROP_SORT_DESCENDING:
-      g_value_set_boolean (value, self->sort_descending);
       break;
     case PROP_ITEM_TYPE:
       g_value_set_gtype (value, self->item_type);
@@ -932,25 +836,6 @@ fazhi_ledger_model_set_property (GObject      *object,
     case PROP_LEDGER:
       self->ledger = fazhi_ledger_get ((FazhiLedgerId) g_value_get_int (value));
       break;
-    case PROP_SEARCH:
-      fazhi_ledger_model_set_search (self, g_value_get_string (value));
-      break;
-    case PROP_YEAR:
-      fazhi_ledger_model_set_period (self, g_value_get_int (value), self->quarter);
-      break;
-    case PROP_QUARTER:
-      fazhi_ledger_model_set_period (self, self->year, g_value_get_int (value));
-      break;
-    case PROP_COMMUNITY:
-      fazhi_ledger_model_set_community (self, g_value_get_string (value));
-      break;
-    case PROP_SORT_FIELD:
-      fazhi_ledger_model_set_sort (self, g_value_get_string (value), self->sort_descending);
-      break;
-    case PROP_SORT_DESCENDING:
-      fazhi_ledger_model_set_sort (self, self->ledger->fields[self->sort_field].key,
-                                   g_value_get_boolean (value));
-      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -973,24 +858,6 @@ fazhi_ledger_model_class_init (FazhiLedgerModelClass *klass)
   properties[PROP_LEDGER] =
     g_param_spec_int ("ledger", NULL, NULL, 0, FAZHI_N_LEDGERS - 1, FAZHI_LEDGER_CASES,
                       G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_SEARCH] =
-    g_param_spec_string ("search", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_YEAR] =
-    g_param_spec_int ("year", NULL, NULL, 0, 9999, 0,
-                      G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_QUARTER] =
-    g_param_spec_int ("quarter", NULL, NULL, 0, 4, 0,
-                      G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_COMMUNITY] =
-    g_param_spec_string ("community", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_SORT_FIELD] =
-    g_param_spec_string ("sort-field", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_SORT_DESCENDING] =
-    g_param_spec_boolean ("sort-descending", NULL, NULL, FALSE,
-                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_ITEM_TYPE] =
     g_param_spec_gtype ("item-type", NULL, NULL, FAZHI_TYPE_RECORD,
                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
@@ -1033,16 +900,10 @@ void
 fazhi_ledger_model_set_search (FazhiLedgerModel *self,
                                const char       *text)
 {
-  g_autofree char *search = NULL;
-
   g_return_if_fail (FAZHI_IS_LEDGER_MODEL (self));
 
-  search = normalize_filter_text (text);
-  if (!replace_string (&self->search, search))
-    return;
-
-  refilter (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SEARCH]);
+  if (replace_filter (&self->search, text))
+    refilter (self);
 }
 
 /* @year 0 shows every period; @quarter 0 the whole year. */
@@ -1060,15 +921,9 @@ fazhi_ledger_model_set_period (FazhiLedgerModel *self,
   if (self->year == year && self->quarter == quarter)
     return;
 
-  g_object_freeze_notify (G_OBJECT (self));
-  if (self->year != year)
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_YEAR]);
-  if (self->quarter != quarter)
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_QUARTER]);
   self->year = year;
   self->quarter = quarter;
   refilter (self);
-  g_object_thaw_notify (G_OBJECT (self));
 }
 
 /* Ledgers without a community (the communities themselves) ignore it. */
@@ -1076,16 +931,10 @@ void
 fazhi_ledger_model_set_community (FazhiLedgerModel *self,
                                   const char       *name)
 {
-  g_autofree char *community = NULL;
-
   g_return_if_fail (FAZHI_IS_LEDGER_MODEL (self));
 
-  community = normalize_filter_text (name);
-  if (!replace_string (&self->community, community))
-    return;
-
-  refilter (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COMMUNITY]);
+  if (replace_filter (&self->community, name))
+    refilter (self);
 }
 
 void
@@ -1102,12 +951,8 @@ fazhi_ledger_model_set_choice (FazhiLedgerModel *self,
   g_return_if_fail (index >= 0);
   g_return_if_fail (self->ledger->fields[index].type == FAZHI_FIELD_CHOICE);
 
-  if (key != NULL && key[0] == '\0')
-    key = NULL;
-  if (!replace_string (&self->choice_filters[index], key))
-    return;
-
-  refilter (self);
+  if (replace_filter (&self->choice_filters[index], key))
+    refilter (self);
 }
 
 /* @field NULL or "" restores the usual order: newest first, or by name. */
@@ -1121,10 +966,7 @@ fazhi_ledger_model_set_sort (FazhiLedgerModel *self,
   g_return_if_fail (FAZHI_IS_LEDGER_MODEL (self));
 
   if (field == NULL || field[0] == '\0')
-    {
-      index = default_sort_field (self->ledger);
-      descending = default_sort_descending (self->ledger);
-    }
+    default_sort (self->ledger, &index, &descending);
   else
     {
       index = fazhi_ledger_field_index (self->ledger, field);
@@ -1135,15 +977,9 @@ fazhi_ledger_model_set_sort (FazhiLedgerModel *self,
   if (index == self->sort_field && descending == self->sort_descending)
     return;
 
-  g_object_freeze_notify (G_OBJECT (self));
-  if (index != self->sort_field)
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SORT_FIELD]);
-  if (descending != self->sort_descending)
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SORT_DESCENDING]);
   self->sort_field = index;
   self->sort_descending = descending;
   refilter (self);
-  g_object_thaw_notify (G_OBJECT (self));
 }
 
 char *
