@@ -64,6 +64,7 @@ struct _FazhiLedgerModel
   char              *where;
   GPtrArray         *where_values;
   char              *sql[N_QUERIES];
+  sqlite3_stmt      *statements[N_QUERIES];
 
   guint              n_items;
   GArray            *ids;              /* gint64: every match in order, or NULL */
@@ -164,20 +165,35 @@ sort_expression (const FazhiField *field)
   return g_strdup_printf ("t.%s", fazhi_field_column (field));
 }
 
+/* The model's own statements, prepared when first used: the database's cache would keep one for
+ * every combination of filters and order ever asked for. */
 static sqlite3_stmt *
 prepare (FazhiLedgerModel *self,
-         const char       *sql)
+         Query             query)
 {
-  g_autoptr(GError) error = NULL;
-  sqlite3_stmt *statement = fazhi_database_prepare (self->database, sql, &error);
+  sqlite3 *handle = fazhi_database_get_handle (self->database);
 
-  if (statement == NULL)
-    g_warning ("%s", error->message);
+  if (self->statements[query] == NULL
+      && sqlite3_prepare_v3 (handle, self->sql[query], -1, SQLITE_PREPARE_PERSISTENT,
+                             &self->statements[query], NULL) != SQLITE_OK)
+    g_warning ("%s: %s", fazhi_database_get_path (self->database), sqlite3_errmsg (handle));
 
-  return statement;
+  return self->statements[query];
 }
 
-/* The statements belong to the database's cache: leave nothing pointing at our strings. */
+static void
+forget_queries (FazhiLedgerModel *self,
+                gboolean          all)
+{
+  for (Query query = 0; query < N_QUERIES; query++)
+    if (all || query != ROW_QUERY)
+      {
+        g_clear_pointer (&self->statements[query], sqlite3_finalize);
+        g_clear_pointer (&self->sql[query], g_free);
+      }
+}
+
+/* Leaves nothing pointing at strings that may go away. */
 static void
 finish (sqlite3_stmt *statement)
 {
@@ -195,7 +211,7 @@ read_schema (FazhiLedgerModel *self,
     "SELECT name FROM pragma_table_info (?) WHERE \"notnull\"",
     "SELECT i.name FROM pragma_index_list (?) AS l, pragma_index_info (l.name) AS i WHERE i.seqno = 0",
   };
-  sqlite3_stmt *statement = prepare (self, queries[what]);
+  sqlite3_stmt *statement = fazhi_database_prepare (self->database, queries[what], NULL);
 
   if (statement == NULL)
     return;
@@ -328,9 +344,7 @@ rebuild_queries (FazhiLedgerModel *self)
 
   build_where (self);
   from = g_strdup_printf ("FROM %s AS t WHERE (%s)", self->ledger->key, self->where);
-  for (Query query = 0; query < N_QUERIES; query++)
-    if (query != ROW_QUERY)
-      g_clear_pointer (&self->sql[query], g_free);
+  forget_queries (self, FALSE);
 
   self->sql[COUNT_QUERY] = g_strdup_printf ("SELECT count(*) %s", from);
   /* The unary + keeps SQLite from walking an index in this order when it has to read every
@@ -372,7 +386,7 @@ bind_where (FazhiLedgerModel *self,
 static gint64
 count_query (FazhiLedgerModel *self)
 {
-  sqlite3_stmt *statement = prepare (self, self->sql[COUNT_QUERY]);
+  sqlite3_stmt *statement = prepare (self, COUNT_QUERY);
   gint64 count = 0;
 
   if (statement == NULL)
@@ -390,7 +404,7 @@ count_query (FazhiLedgerModel *self)
 static gint64
 list_ids (FazhiLedgerModel *self)
 {
-  sqlite3_stmt *statement = prepare (self, self->sql[IDS_QUERY]);
+  sqlite3_stmt *statement = prepare (self, IDS_QUERY);
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
 
   if (statement == NULL)
@@ -437,7 +451,7 @@ static gint64
 sorted_position (FazhiLedgerModel *self,
                  gint64            id)
 {
-  sqlite3_stmt *statement = prepare (self, self->sql[MATCH_QUERY]);
+  sqlite3_stmt *statement = prepare (self, MATCH_QUERY);
   sqlite3_value *key = NULL;
   gint64 position = -1;
   int parameter;
@@ -454,7 +468,7 @@ sorted_position (FazhiLedgerModel *self,
   key = sqlite3_value_dup (sqlite3_column_value (statement, 0));
   finish (statement);
 
-  statement = prepare (self, self->sql[BEFORE_QUERY]);
+  statement = prepare (self, BEFORE_QUERY);
   if (statement != NULL)
     {
       parameter = bind_where (self, statement, 1);
@@ -532,7 +546,7 @@ static Page *
 fetch_page (FazhiLedgerModel *self,
             guint             index)
 {
-  sqlite3_stmt *statement = prepare (self, self->sql[self->ids != NULL ? ROW_QUERY : PAGE_QUERY]);
+  sqlite3_stmt *statement = prepare (self, self->ids != NULL ? ROW_QUERY : PAGE_QUERY);
   Page *page;
   guint first = index * PAGE_SIZE;
 
@@ -751,7 +765,7 @@ fazhi_ledger_model_constructed (GObject *object)
   read_schema (self, 0, self->not_null);
   read_schema (self, 1, self->indexed);
   self->sql[ROW_QUERY] = g_strdup_printf ("SELECT %s FROM %s AS t WHERE t.id = ?",
-                                   fazhi_store_select_columns (self->ledger->id), self->ledger->key);
+                                          fazhi_store_select_columns (self->ledger->id), self->ledger->key);
   rebuild_queries (self);
   self->n_items = count_rows (self);
 
@@ -767,6 +781,7 @@ fazhi_ledger_model_dispose (GObject *object)
   if (self->database != NULL)
     g_clear_signal_handler (&self->changed_handler, self->database);
   drop_pages (self);
+  forget_queries (self, TRUE);
   g_clear_object (&self->database);
 
   G_OBJECT_CLASS (fazhi_ledger_model_parent_class)->dispose (object);
@@ -786,8 +801,6 @@ fazhi_ledger_model_finalize (GObject *object)
   g_free (self->choice_filters);
   g_free (self->where);
   g_clear_pointer (&self->where_values, g_ptr_array_unref);
-  for (Query query = 0; query < N_QUERIES; query++)
-    g_free (self->sql[query]);
   g_clear_pointer (&self->ids, g_array_unref);
 
   G_OBJECT_CLASS (fazhi_ledger_model_parent_class)->finalize (object);
