@@ -37,6 +37,9 @@ fazhi_csv_decode (const char  *data,
 
   g_return_val_if_fail (data != NULL || length == 0, NULL);
 
+  if (length == 0)
+    return g_strdup ("");
+
   if (has_utf8_bom (data, length))
     {
       data += 3;

@@ -255,7 +255,8 @@ column_width (const FazhiField *field)
       break;
     case FAZHI_FIELD_TEXT:
     default:
-      content = (field->flags & FAZHI_FIELD_SEARCHABLE) ? 24 : 14;
+      /* The required text of a record is its subject or name, the longest thing clerks read. */
+      content = (field->flags & FAZHI_FIELD_REQUIRED) ? 30 : 16;
       break;
     }
 
@@ -346,7 +347,19 @@ write_xlsx (FazhiDatabase      *database,
     {
       row++;
       for (guint i = 0; i < ledger->n_fields && code == LXW_NO_ERROR; i++)
-        code = write_xlsx_cell (sheet, row, i, &ledger->fields[i], statement);
+        {
+          code = write_xlsx_cell (sheet, row, i, &ledger->fields[i], statement);
+          if (code == LXW_ERROR_MAX_STRING_LENGTH_EXCEEDED)
+            {
+              g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                           /* Translators: a file name, a field's label, then a record's id */
+                           _("%s: the %s of record %" G_GINT64_FORMAT " is longer than a spreadsheet "
+                             "cell can hold; export to .csv instead"),
+                           path, ledger->fields[i].label, (gint64) sqlite3_column_int64 (statement, 0));
+              workbook_close (workbook);
+              return -1;
+            }
+        }
     }
 
   if (code != LXW_NO_ERROR)
