@@ -271,15 +271,28 @@ fazhi_ledger_lookup (const char *key)
   return NULL;
 }
 
+/* Looked up for every field of every imported row: a table per ledger, made once. */
 int
 fazhi_ledger_field_index (const FazhiLedger *ledger,
                           const char        *key)
 {
-  for (guint i = 0; i < ledger->n_fields; i++)
-    if (strcmp (ledger->fields[i].key, key) == 0)
-      return (int) i;
+  static GHashTable *indexes[FAZHI_N_LEDGERS];
+  static gsize initialized = 0;
+  gpointer index;
 
-  return -1;
+  if (g_once_init_enter (&initialized))
+    {
+      for (guint l = 0; l < FAZHI_N_LEDGERS; l++)
+        {
+          indexes[l] = g_hash_table_new (g_str_hash, g_str_equal);
+          for (guint i = 0; i < ledgers[l].n_fields; i++)
+            g_hash_table_insert (indexes[l], (gpointer) ledgers[l].fields[i].key, GUINT_TO_POINTER (i + 1));
+        }
+      g_once_init_leave (&initialized, 1);
+    }
+
+  index = g_hash_table_lookup (indexes[ledger->id], key);
+  return index != NULL ? (int) GPOINTER_TO_UINT (index) - 1 : -1;
 }
 
 const FazhiField *
@@ -343,9 +356,14 @@ fazhi_field_find_choice (const FazhiField *field,
   if (text == NULL)
     return NULL;
 
+  /* Keys first: an import of exported files or of the program's own data has nothing else,
+   * and the translated names cost a catalogue lookup each. */
   for (const FazhiChoice *c = field->choices; c->key != NULL; c++)
-    if (strcmp (c->key, text) == 0 || strcmp (c->label, text) == 0
-        || g_ascii_strcasecmp (c->name, text) == 0 || strcmp (_(c->name), text) == 0)
+    if (strcmp (c->key, text) == 0 || strcmp (c->label, text) == 0)
+      return c;
+
+  for (const FazhiChoice *c = field->choices; c->key != NULL; c++)
+    if (g_ascii_strcasecmp (c->name, text) == 0 || strcmp (_(c->name), text) == 0)
       return c;
 
   return NULL;

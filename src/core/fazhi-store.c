@@ -29,6 +29,7 @@ struct _FazhiWriter
   FazhiDatabase     *database;
   const FazhiLedger *ledger;
   char              *number_prefix;
+  char              *now;        /* one timestamp for everything a writer writes */
   GHashTable        *places;     /* "c:NAME" / "p:NAME" → id */
   GHashTable        *sequences;  /* "kind:year" → last case number used */
 };
@@ -156,6 +157,7 @@ fazhi_writer_new (FazhiDatabase *database,
   writer->database = g_object_ref (database);
   writer->ledger = fazhi_ledger_get (ledger);
   writer->number_prefix = fazhi_database_get_setting (database, "number_prefix");
+  writer->now = fazhi_timestamp_now ();
   writer->places = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   writer->sequences = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
@@ -176,6 +178,7 @@ fazhi_writer_free (FazhiWriter *writer)
 
   g_object_unref (writer->database);
   g_free (writer->number_prefix);
+  g_free (writer->now);
   g_hash_table_unref (writer->places);
   g_hash_table_unref (writer->sequences);
   g_free (writer);
@@ -189,15 +192,14 @@ insert_place (FazhiWriter *writer,
               GError     **error)
 {
   sqlite3_stmt *statement = fazhi_database_prepare (writer->database, sql, error);
-  g_autofree char *uuid = g_uuid_string_random ();
-  g_autofree char *now = fazhi_timestamp_now ();
+  g_autofree char *uuid = fazhi_uuid_new ();
 
   if (statement == NULL)
     return FALSE;
 
   sqlite3_bind_text (statement, 1, uuid, -1, SQLITE_STATIC);
-  sqlite3_bind_text (statement, 2, now, -1, SQLITE_STATIC);
-  sqlite3_bind_text (statement, 3, now, -1, SQLITE_STATIC);
+  sqlite3_bind_text (statement, 2, writer->now, -1, SQLITE_STATIC);
+  sqlite3_bind_text (statement, 3, writer->now, -1, SQLITE_STATIC);
   sqlite3_bind_text (statement, 4, name, -1, SQLITE_STATIC);
   if (!fazhi_database_step_done (writer->database, statement, error))
     return FALSE;
@@ -464,7 +466,6 @@ fazhi_writer_insert (FazhiWriter *writer,
                      GError     **error)
 {
   sqlite3_stmt *statement;
-  g_autofree char *now = fazhi_timestamp_now ();
   g_autofree char *new_uuid = NULL;
 
   if (!fill_generated (writer, values, error))
@@ -481,14 +482,14 @@ fazhi_writer_insert (FazhiWriter *writer,
     }
 
   if (uuid == NULL)
-    uuid = new_uuid = g_uuid_string_random ();
+    uuid = new_uuid = fazhi_uuid_new ();
   if (id != NULL && *id > 0)
     sqlite3_bind_int64 (statement, 1, *id);
   else
     sqlite3_bind_null (statement, 1);
   sqlite3_bind_text (statement, 2, uuid, -1, SQLITE_STATIC);
-  sqlite3_bind_text (statement, 3, now, -1, SQLITE_STATIC);
-  sqlite3_bind_text (statement, 4, now, -1, SQLITE_STATIC);
+  sqlite3_bind_text (statement, 3, writer->now, -1, SQLITE_STATIC);
+  sqlite3_bind_text (statement, 4, writer->now, -1, SQLITE_STATIC);
 
   if (!fazhi_database_step_done (writer->database, statement, error))
     return explain_constraint (writer, error);
@@ -506,7 +507,6 @@ writer_update (FazhiWriter *writer,
                GError     **error)
 {
   sqlite3_stmt *statement;
-  g_autofree char *now = fazhi_timestamp_now ();
 
   if (!fill_generated (writer, values, error))
     return FALSE;
@@ -520,7 +520,7 @@ writer_update (FazhiWriter *writer,
       sqlite3_reset (statement);
       return FALSE;
     }
-  sqlite3_bind_text (statement, 1, now, -1, SQLITE_STATIC);
+  sqlite3_bind_text (statement, 1, writer->now, -1, SQLITE_STATIC);
   sqlite3_bind_int64 (statement, 2 + (int) writer->ledger->n_fields, id);
 
   if (!fazhi_database_step_done (writer->database, statement, error))

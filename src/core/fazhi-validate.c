@@ -123,11 +123,12 @@ read_field (Check      *check,
     case FAZHI_FIELD_CHOICE:
       {
         const FazhiChoice *choice = fazhi_field_find_choice (field, trimmed);
-        g_autoptr(GString) allowed = g_string_new (NULL);
+        g_autoptr(GString) allowed = NULL;
 
         if (choice != NULL)
           return g_strdup (choice->key);
 
+        allowed = g_string_new (NULL);
         for (const FazhiChoice *c = field->choices; c->key != NULL; c++)
           g_string_append_printf (allowed, "%s%s", allowed->len ? _(", ") : "", _(c->name));
         /* Translators: a field name, the text typed, then the list of allowed values */
@@ -146,6 +147,10 @@ read_field (Check      *check,
           add_problem (check, index, _("%s cannot be negative"), name);
           return NULL;
         }
+      /* Most numbers arrive as they are stored: "12", not "012" or "+12". */
+      if (trimmed[0] != '0' || trimmed[1] == '\0')
+        if (g_ascii_isdigit (trimmed[0]))
+          return g_steal_pointer (&trimmed);
       return g_strdup_printf ("%" G_GINT64_FORMAT, number);
 
     case FAZHI_FIELD_DECIMAL:

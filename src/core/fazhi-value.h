@@ -30,6 +30,7 @@ char     *fazhi_format_decimal     (gint64        hundredths);
 char     *fazhi_mask_phone         (const char   *phone);
 gboolean  fazhi_text_is_blank      (const char   *text);
 char     *fazhi_timestamp_now      (void);
+char     *fazhi_uuid_new           (void);
 char     *fazhi_date_today         (void);
 int       fazhi_date_days_between  (const char   *from_iso,
                                     const char   *to_iso);
