@@ -16,7 +16,9 @@
 
 #include "fazhi-database.h"
 #include "fazhi-demo.h"
+#include "fazhi-report.h"
 #include "fazhi-stats.h"
+#include "fazhi-summary.h"
 #include "fazhi-transfer.h"
 
 enum {
@@ -300,6 +302,47 @@ command_stats (Invocation *invocation)
   return EXIT_OK;
 }
 
+/* The annual report, or with --quarter the quarterly summary; the format by the file's extension. */
+static int
+command_report (Invocation *invocation)
+{
+  g_autoptr(FazhiDatabase) database = NULL;
+  g_autoptr(FazhiDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *output = NULL;
+  FazhiPeriod period;
+  int year = 0, quarter = 0, status;
+  GOptionEntry entries[] = {
+    { "year", 0, 0, G_OPTION_ARG_INT, &year, N_("The year"), "YEAR" },
+    { "quarter", 0, 0, G_OPTION_ARG_INT, &quarter, N_("The quarterly summary of this quarter, 1 to 4"), "Q" },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("The file to write: .pdf, .docx or .txt"), "FILE" },
+    { NULL }
+  };
+
+  if (!parse_options (invocation, NULL, entries, 0, &status))
+    return status;
+  if (!parse_period (year, quarter, &period, &status))
+    return status;
+  if (output == NULL)
+    return usage_error (_("-o FILE is required"));
+  if (!g_str_has_suffix (output, ".pdf") && !g_str_has_suffix (output, ".docx")
+      && !g_str_has_suffix (output, ".txt"))
+    return usage_error (_("%s: the file name must end in .pdf, .docx or .txt"), output);
+
+  database = open_database (invocation, &error);
+  if (database == NULL)
+    return failure (error);
+
+  document = quarter == 0
+             ? fazhi_report_build_annual (database, year, &error)
+             : fazhi_summary_build (database, year, quarter, &error);
+  if (document == NULL || !fazhi_report_write (document, output, &error))
+    return failure (error);
+
+  g_printerr (_("Report written to %s\n"), output);
+  return EXIT_OK;
+}
+
 static int
 command_backup (Invocation *invocation)
 {
@@ -371,6 +414,8 @@ static const Command commands[] = {
   { "import", "LEDGER FILE.csv", N_("Import a CSV file into a ledger: all rows or none"), command_import },
   { "export", "LEDGER [--year Y [--quarter Q]] -o FILE", N_("Export a ledger to .csv or .xlsx"), command_export },
   { "stats", "--year Y [--quarter Q]", N_("Print the figures of a period as JSON"), command_stats },
+  { "report", "--year Y [--quarter Q] -o FILE", N_("Write the annual report, or a quarter’s summary: .pdf, .docx or .txt"),
+    command_report },
   { "backup", "-o FILE", N_("Write a consistent copy of the database"), command_backup },
   { "check", "", N_("Check the database’s integrity and links"), command_check },
 };
