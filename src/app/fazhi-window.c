@@ -13,6 +13,8 @@
 
 #include "fazhi-ledger-page.h"
 #include "fazhi-ledger-views.h"
+#include "fazhi-overview-page.h"
+#include "fazhi-report-page.h"
 #include "fazhi-term-warnings.h"
 #include "fazhi-window.h"
 
@@ -22,18 +24,15 @@ typedef struct
   const char   *title;        /* N_() */
   const char   *icon_name;
   int           ledger;       /* a FazhiLedgerId, or -1 */
-  const char   *description;  /* N_(), for pages without a ledger */
 } PageInfo;
 
 static const PageInfo pages[] = {
-  { "overview", N_("Overview"), "view-grid-symbolic", -1,
-    N_("The year at a glance will be shown here.") },
-  { "cases", N_("Cases"), "folder-documents-symbolic", FAZHI_LEDGER_CASES, NULL },
-  { "trainings", N_("Trainings"), "x-office-presentation-symbolic", FAZHI_LEDGER_TRAININGS, NULL },
-  { "outreach", N_("Outreach"), "user-info-symbolic", FAZHI_LEDGER_OUTREACH, NULL },
-  { "elections", N_("Elections"), "mail-send-symbolic", FAZHI_LEDGER_ELECTIONS, NULL },
-  { "report", N_("Report"), "x-office-document-symbolic", -1,
-    N_("The annual report and the quarterly summaries will be written here.") },
+  { "overview", N_("Overview"), "view-grid-symbolic", -1 },
+  { "cases", N_("Cases"), "folder-documents-symbolic", FAZHI_LEDGER_CASES },
+  { "trainings", N_("Trainings"), "x-office-presentation-symbolic", FAZHI_LEDGER_TRAININGS },
+  { "outreach", N_("Outreach"), "user-info-symbolic", FAZHI_LEDGER_OUTREACH },
+  { "elections", N_("Elections"), "mail-send-symbolic", FAZHI_LEDGER_ELECTIONS },
+  { "report", N_("Report"), "x-office-document-symbolic", -1 },
 };
 
 struct _FazhiWindow
@@ -66,32 +65,6 @@ bind_to_fold (FazhiWindow  *self,
 {
   g_object_bind_property (self->leaflet, "folded", header_bar, "show-start-title-buttons", G_BINDING_SYNC_CREATE);
   g_object_bind_property (self->leaflet, "folded", back_button, "visible", G_BINDING_SYNC_CREATE);
-}
-
-/* Overview and Report, until they have pages of their own. */
-static GtkWidget *
-placeholder_page (FazhiWindow    *self,
-                  const PageInfo *info)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *header_bar = adw_header_bar_new ();
-  GtkWidget *back_button = gtk_button_new_from_icon_name ("go-previous-symbolic");
-  GtkWidget *status = adw_status_page_new ();
-
-  gtk_widget_set_tooltip_text (back_button, _("Back"));
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (back_button), "win.show-sidebar");
-  adw_header_bar_pack_start (ADW_HEADER_BAR (header_bar), back_button);
-  adw_header_bar_set_title_widget (ADW_HEADER_BAR (header_bar), adw_window_title_new (_(info->title), NULL));
-  bind_to_fold (self, ADW_HEADER_BAR (header_bar), back_button);
-
-  adw_status_page_set_icon_name (ADW_STATUS_PAGE (status), info->icon_name);
-  adw_status_page_set_title (ADW_STATUS_PAGE (status), _(info->title));
-  adw_status_page_set_description (ADW_STATUS_PAGE (status), _(info->description));
-  gtk_widget_set_vexpand (status, TRUE);
-
-  gtk_box_append (GTK_BOX (box), header_bar);
-  gtk_box_append (GTK_BOX (box), status);
-  return box;
 }
 
 static GtkWidget *
@@ -135,6 +108,17 @@ sidebar_row_activated_cb (FazhiWindow   *self,
                           GtkListBoxRow *row)
 {
   fazhi_window_show_page (self, gtk_widget_get_name (GTK_WIDGET (row)));
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+}
+
+static void
+show_page_activated (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  FazhiWindow *self = FAZHI_WINDOW (widget);
+
+  fazhi_window_show_page (self, g_variant_get_string (parameter, NULL));
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
 }
 
@@ -206,6 +190,7 @@ fazhi_window_class_init (FazhiWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, sidebar_row_activated_cb);
 
   gtk_widget_class_install_action (widget_class, "win.show-sidebar", NULL, show_sidebar_activated);
+  gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_activated);
   gtk_widget_class_install_action (widget_class, "win.new", NULL, forward_to_page);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, forward_to_page);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, forward_to_page);
@@ -244,8 +229,22 @@ fazhi_window_new (FazhiApplication *application)
             fazhi_ledger_page_add_top (ledger_page, GTK_WIDGET (fazhi_term_warnings_new (database)));
           page = GTK_WIDGET (ledger_page);
         }
+      else if (g_str_equal (info->name, "overview"))
+        {
+          FazhiOverviewPage *overview = fazhi_overview_page_new (database);
+
+          bind_to_fold (self, fazhi_overview_page_get_header_bar (overview),
+                        fazhi_overview_page_get_back_button (overview));
+          page = GTK_WIDGET (overview);
+        }
       else
-        page = placeholder_page (self, info);
+        {
+          FazhiReportPage *report = fazhi_report_page_new (database);
+
+          bind_to_fold (self, fazhi_report_page_get_header_bar (report),
+                        fazhi_report_page_get_back_button (report));
+          page = GTK_WIDGET (report);
+        }
 
       gtk_stack_add_named (self->stack, page, info->name);
       gtk_list_box_append (self->sidebar_list, sidebar_row (info));
