@@ -765,6 +765,91 @@ test_table_split (void)
   output_clear (&output);
 }
 
+/* A statistical table of short cells, as the quarterly summary has them, between two lines of
+ * body text. */
+static FazhiDocument *
+new_short_table (guint n_rows)
+{
+  FazhiDocument *document = fazhi_document_new ();
+  FazhiBlock *table;
+
+  fazhi_document_add_paragraph (document, NULL, one_liners[0]);
+  table = fazhi_document_add_table (document, "二、矛盾纠纷调解分类情况（单位：件）", 5);
+  fazhi_block_add_row (table, (const char *[]) { "序号", "纠纷类型", "本季度", "本年累计", "增减" });
+  for (guint i = 1; i <= n_rows; i++)
+    {
+      g_autofree char *number = g_strdup_printf ("第%02u", i);
+      g_autofree char *quarter = g_strdup_printf ("%u", i % 7);
+      g_autofree char *year = g_strdup_printf ("%u", 3 * i);
+      g_autofree char *change = g_strdup_printf ("%+d", (int) (i % 5) - 2);
+
+      fazhi_block_add_row (table, (const char *[]) {
+        number, dispute_categories[i % G_N_ELEMENTS (dispute_categories)], quarter, year, change });
+    }
+  fazhi_document_add_paragraph (document, NULL, one_liners[1]);
+  return document;
+}
+
+/* Table rows are set in 五号 on a grid of their own, not as tall as body lines: 30 rows fit on
+ * one page, and the text after the table is back on the body grid. */
+static void
+test_table_compact (void)
+{
+  const guint n_rows = 30;
+  const double table_size = 10.5;  /* 五号 */
+  g_autoptr(FazhiDocument) document = new_short_table (n_rows);
+  g_autoptr(FazhiLayout) layout = fazhi_layout_new (document);
+  g_autoptr(GPtrArray) pages = NULL;
+  Output output = { NULL, NULL };
+
+  g_assert_cmpuint (fazhi_layout_get_n_pages (layout), ==, 1);
+
+  write_pdf (document, &output);
+  if (have_tool ("pdftotext"))
+    {
+      GPtrArray *page;
+      PdfLine *before, *after;
+      double previous_y = -1, pitch = -1, lines_apart;
+
+      pages = read_pdf_lines (output.pdf);
+      g_assert_cmpuint (pages->len, ==, 1);
+      page = g_ptr_array_index (pages, 0);
+
+      for (guint r = 1; r <= n_rows; r++)
+        {
+          g_autofree char *number = g_strdup_printf ("第%02u", r);
+          double y = -1;
+
+          for (guint i = 0; i < page->len; i++)
+            {
+              PdfLine *line = g_ptr_array_index (page, i);
+
+              if (g_str_has_prefix (line->text, number))
+                y = line->y0;
+            }
+          g_assert_cmpfloat (y, >, previous_y);
+          /* Every row as tall as the others: about one and a half times the type size. */
+          if (previous_y >= 0 && pitch < 0)
+            pitch = y - previous_y;
+          else if (previous_y >= 0)
+            g_assert_cmpfloat (fabs (y - previous_y - pitch), <=, 0.2);
+          previous_y = y;
+        }
+      g_assert_cmpfloat (pitch, >=, 1.3 * table_size);
+      g_assert_cmpfloat (pitch, <=, 1.7 * table_size);
+      g_assert_cmpfloat (pitch, <, LINE_PITCH * 0.7);
+
+      before = find_line (page, one_liners[0]);
+      after = find_line (page, one_liners[1]);
+      g_assert_nonnull (before);
+      g_assert_nonnull (after);
+      g_assert_cmpfloat (after->y0, >, previous_y);
+      lines_apart = (after->y0 - before->y0) / LINE_PITCH;
+      g_assert_cmpfloat (fabs (lines_apart - round (lines_apart)), <=, 0.5 / LINE_PITCH);
+    }
+  output_clear (&output);
+}
+
 static void
 assert_text_present (const char *all,
                      const char *text)
@@ -877,7 +962,9 @@ test_draw_image (void)
       g_assert_cmpfloat (body_x1, <=, BLOCK_RIGHT + 1);
       g_assert_cmpfloat (body_y0, >=, BLOCK_TOP);
       g_assert_cmpfloat (body_y0, <=, BLOCK_TOP + LINE_PITCH / 2);
-      g_assert_cmpfloat (body_y1, >=, BLOCK_BOTTOM - LINE_PITCH);
+      /* Body text down to the foot of the block: the last grid line, or the one above it when
+       * the next paragraph could not be split there. */
+      g_assert_cmpfloat (body_y1, >=, BLOCK_BOTTOM - 2 * LINE_PITCH);
       g_assert_cmpfloat (number_x1, >, number_x0);
       if (page % 2 == 0)
         g_assert_cmpfloat (number_x0, >, FAZHI_A4_WIDTH / 2);
@@ -922,6 +1009,7 @@ main (int   argc,
   g_test_add_func ("/layout/keep/heading", test_keep_heading);
   g_test_add_func ("/layout/keep/lead", test_keep_lead);
   g_test_add_func ("/layout/table/split", test_table_split);
+  g_test_add_func ("/layout/table/compact", test_table_compact);
   g_test_add_func ("/layout/draw/image", test_draw_image);
 
   return g_test_run ();

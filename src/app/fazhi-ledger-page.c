@@ -126,11 +126,27 @@ bind_cell (GtkSignalListItemFactory *factory,
     gtk_widget_remove_css_class (label, "error");
 }
 
+/* GtkSingleSelection looks for the selected item among all the rows that replace it: with a
+ * selection, a new search over 100 000 rows would read every page. Filters start afresh. */
+static void
+forget_selection (FazhiLedgerPage *self)
+{
+  if (self->selection != NULL)
+    gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+}
+
 static void
 sort_changed_cb (FazhiLedgerPage *self)
 {
+  GtkColumnViewColumn *column;
   GtkSortType order;
-  GtkColumnViewColumn *column = fazhi_column_view_get_sort_column (self->column_view, &order);
+
+  /* The columns go away one by one while the page is disposed. */
+  if (self->column_view == NULL || self->model == NULL)
+    return;
+
+  forget_selection (self);
+  column = fazhi_column_view_get_sort_column (self->column_view, &order);
 
   if (column == NULL)
     fazhi_ledger_model_set_sort (self->model, NULL, FALSE);
@@ -268,6 +284,7 @@ search_changed_cb (FazhiLedgerPage *self)
 {
   if (self->model == NULL)
     return;
+  forget_selection (self);
 
   fazhi_ledger_model_set_search (self->model, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
 }
@@ -282,6 +299,7 @@ period_changed_cb (FazhiLedgerPage *self)
   /* The template’s widgets speak before the model exists. */
   if (self->model == NULL)
     return;
+  forget_selection (self);
 
   if (year_index != GTK_INVALID_LIST_POSITION && year_index > 0)
     year = atoi (gtk_string_list_get_string (self->years, year_index));
@@ -299,6 +317,7 @@ community_changed_cb (FazhiLedgerPage *self)
   /* The template’s widgets speak before the model exists. */
   if (self->model == NULL)
     return;
+  forget_selection (self);
 
   fazhi_ledger_model_set_community (self->model,
                                     index == GTK_INVALID_LIST_POSITION || index == 0
@@ -313,6 +332,7 @@ choice_changed_cb (GtkDropDown     *dropdown,
   const FazhiField *field = g_object_get_data (G_OBJECT (dropdown), "fazhi-field");
   guint index = gtk_drop_down_get_selected (dropdown);
 
+  forget_selection (self);
   fazhi_ledger_model_set_choice (self->model, field->key,
                                  index == GTK_INVALID_LIST_POSITION || index == 0
                                  ? NULL : field->choices[index - 1].key);
@@ -377,6 +397,15 @@ static void
 model_items_changed_cb (FazhiLedgerPage *self)
 {
   update_state (self);
+}
+
+static void
+database_changing_cb (FazhiLedgerPage *self,
+                      int              ledger,
+                      int              change)
+{
+  if (change == FAZHI_CHANGE_MANY)
+    forget_selection (self);
 }
 
 static void
@@ -468,11 +497,17 @@ fazhi_ledger_page_new (FazhiDatabase *database,
   self->database = g_object_ref (database);
   self->ledger = fazhi_ledger_get (ledger);
   self->view = fazhi_ledger_view_get (ledger);
+  /* Before the model, so that an import's reset finds no selection to look for (see
+   * forget_selection()). */
+  g_signal_connect_object (database, "changed", G_CALLBACK (database_changing_cb), self, G_CONNECT_SWAPPED);
   self->model = fazhi_ledger_model_new (database, ledger);
   self->communities = fazhi_ledger_model_new (database, FAZHI_LEDGER_COMMUNITIES);
-  self->selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->model)));
+  /* Not autoselecting, before there is a model: a first row selected by default would be
+   * looked for through every page on each new search. */
+  self->selection = gtk_single_selection_new (NULL);
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->model));
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
 
   adw_window_title_set_title (self->window_title, _(self->view->title));

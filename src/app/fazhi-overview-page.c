@@ -45,6 +45,7 @@ struct _FazhiOverviewPage
   GtkStringList  *years;
   GHashTable     *figure_labels;  /* key → GtkLabel */
   guint           refresh_id;
+  gboolean        stale;     /* the figures shown are not those of the database */
 
   AdwHeaderBar   *header_bar;
   GtkWidget      *back_button;
@@ -246,6 +247,7 @@ refresh (gpointer data)
   int year = selected_year (self);
 
   self->refresh_id = 0;
+  self->stale = FALSE;
   if (year == 0 || !fazhi_period_init (&period, year, 0))
     return G_SOURCE_REMOVE;
 
@@ -281,11 +283,24 @@ refresh (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+/* The figures take a moment on a large ledger: they are counted when the page is shown, not
+ * while it waits behind another. */
 static void
 queue_refresh (FazhiOverviewPage *self)
 {
-  if (self->refresh_id == 0)
+  self->stale = TRUE;
+  if (self->refresh_id == 0 && gtk_widget_get_mapped (GTK_WIDGET (self)))
     self->refresh_id = g_idle_add (refresh, self);
+}
+
+static void
+fazhi_overview_page_map (GtkWidget *widget)
+{
+  FazhiOverviewPage *self = FAZHI_OVERVIEW_PAGE (widget);
+
+  GTK_WIDGET_CLASS (fazhi_overview_page_parent_class)->map (widget);
+  if (self->stale)
+    queue_refresh (self);
 }
 
 static void
@@ -349,6 +364,7 @@ fazhi_overview_page_class_init (FazhiOverviewPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = fazhi_overview_page_dispose;
+  widget_class->map = fazhi_overview_page_map;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/fazhi/Ledger/ui/fazhi-overview-page.ui");
   gtk_widget_class_bind_template_child (widget_class, FazhiOverviewPage, header_bar);
@@ -382,7 +398,7 @@ fazhi_overview_page_new (FazhiDatabase *database)
   self->database = g_object_ref (database);
   g_signal_connect_object (database, "changed", G_CALLBACK (database_changed_cb), self, G_CONNECT_SWAPPED);
   fill_years (self);
-  refresh (self);
+  queue_refresh (self);
 
   return self;
 }

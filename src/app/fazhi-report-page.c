@@ -33,6 +33,7 @@ struct _FazhiReportPage
   int             quarter;
   guint           relayout_id;
   gboolean        loading;
+  gboolean        stale;        /* the period changed while the page was not shown */
 
   AdwToastOverlay *toast_overlay;
   AdwHeaderBar   *header_bar;
@@ -229,7 +230,24 @@ period_changed_cb (FazhiReportPage *self)
   flush_pending_text (self);
   self->year = atoi (gtk_string_list_get_string (self->years, year_index));
   self->quarter = (int) kind_index;
-  load_period (self);
+  /* Laying out a report takes a moment: not while the page waits behind another. */
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    load_period (self);
+  else
+    self->stale = TRUE;
+}
+
+static void
+fazhi_report_page_map (GtkWidget *widget)
+{
+  FazhiReportPage *self = FAZHI_REPORT_PAGE (widget);
+
+  GTK_WIDGET_CLASS (fazhi_report_page_parent_class)->map (widget);
+  if (self->stale)
+    {
+      self->stale = FALSE;
+      load_period (self);
+    }
 }
 
 static void
@@ -404,7 +422,9 @@ static void
 database_changed_cb (FazhiReportPage *self)
 {
   /* New figures: the pages are laid out again (the text stays as typed). */
-  if (self->relayout_id == 0)
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    self->stale = TRUE;
+  else if (self->relayout_id == 0)
     self->relayout_id = g_timeout_add (RELAYOUT_DELAY_MS, save_and_relayout, self);
 }
 
@@ -431,6 +451,7 @@ fazhi_report_page_class_init (FazhiReportPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = fazhi_report_page_dispose;
+  widget_class->map = fazhi_report_page_map;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/fazhi/Ledger/ui/fazhi-report-page.ui");
   gtk_widget_class_bind_template_child (widget_class, FazhiReportPage, toast_overlay);

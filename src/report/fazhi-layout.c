@@ -2,8 +2,8 @@
  *
  * The text block is 156 × 225 mm, 37 mm from the top and 28 mm from the binding edge, on a grid
  * of 22 lines × 28 characters of 3号 (16 pt) type. Every text line sits in a grid cell of its
- * own, so pages look alike whatever the fonts' own line heights; tables keep their natural row
- * heights and the text after them snaps back onto the grid.
+ * own, so pages look alike whatever the fonts' own line heights; tables (fazhi-layout-table.c)
+ * have a tighter grid of their own and the text after them snaps back onto the body grid.
  *
  * The layout is computed once with a 72 dpi context and unhinted metrics, so that one point is
  * one Pango unit and the pages break in the same places on paper, in the PDF and on screen.
@@ -15,52 +15,24 @@
 #include "config.h"
 
 #include <errno.h>
-#include <math.h>
 #include <string.h>
 
 #include <cairo-pdf.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
-#include <pango/pangocairo.h>
 
-#include "fazhi-layout.h"
+#include "fazhi-layout-private.h"
 
-#define MM                (72.0 / 25.4)
-#define BLOCK_LEFT        (28.0 * MM)
-#define BLOCK_TOP         (37.0 * MM)
-#define BLOCK_WIDTH       (156.0 * MM)
-#define BLOCK_HEIGHT      (225.0 * MM)
-#define LINES_PER_PAGE    22
 #define CHARS_PER_LINE    28
-#define LINE_PITCH        (BLOCK_HEIGHT / LINES_PER_PAGE)
 #define BODY_SIZE         16.0   /* 3号 */
 #define TITLE_SIZE        22.0   /* 2号 */
 #define PAGE_NUMBER_SIZE  14.0   /* 4号 */
 #define PAGE_NUMBER_GAP   (7.0 * MM)
-#define TABLE_SIZE_LARGE  14.0
-#define TABLE_SIZE_SMALL  12.0
-#define CELL_PAD_X        5.0
-#define CELL_PAD_Y        4.0
 #define RULE_WIDTH        0.5
-#define EPSILON           0.01
-
-/* CJK fonts draw ideographs in an em box from 0.12 em below the baseline to 0.88 em above it;
- * centring that box in the grid cell centres the visible text whatever the font's line height. */
-#define IDEOGRAPHIC_ASCENT 0.88
 
 /* The advance of one grid character: 28 of them fill the line exactly. Glyphs of 3号 type are
  * slightly wider than that, so the letter spacing is negative. */
 #define CHAR_PITCH        (BLOCK_WIDTH / CHARS_PER_LINE)
-
-typedef enum
-{
-  ROLE_TITLE,     /* 小标宋 */
-  ROLE_FANGSONG,  /* 仿宋: the body */
-  ROLE_HEITI,     /* 黑体: level-1 headings, table headers */
-  ROLE_KAITI,     /* 楷体: level-2 run-in headings */
-  ROLE_SONG,      /* 宋体: page numbers */
-  N_ROLES
-} FontRole;
 
 /* In order of preference, the official fonts first (offices usually have them through WPS);
  * the last of each role is installed with the application. */
@@ -72,59 +44,6 @@ static const char * const role_families[N_ROLES][8] = {
                       "Noto Serif CJK SC" },
   [ROLE_SONG]     = { "宋体", "SimSun", "Noto Serif CJK SC" },
 };
-
-/* The layouts belong to the blocks (or the page): pieces only point at them. */
-typedef struct
-{
-  PangoLayout *layout;
-  int          line;     /* the line drawn, or -1 for the whole layout */
-  double       x;        /* paper coordinates: a line's origin … */
-  double       y;        /* … at its baseline; a whole layout's top-left corner */
-} Piece;
-
-typedef struct
-{
-  double x0, y0, x1, y1;
-} Rule;
-
-typedef struct
-{
-  GArray      *pieces;   /* Piece */
-  GArray      *rules;    /* Rule */
-  PangoLayout *number;
-  double       number_x;
-  double       number_y;
-} Page;
-
-/* A block of the document with its text shaped. */
-typedef struct
-{
-  PangoLayout  *text;        /* the block's text, or a table's caption; NULL when there is none */
-  double        size;
-  guint         n_lines;
-  double       *line_x;      /* each line's origin, from the left of the text block */
-  /* tables */
-  guint         n_columns;
-  guint         n_rows;
-  double       *column_x;    /* n_columns + 1 boundaries from the left of the text block */
-  double       *row_height;
-  PangoLayout **cells;       /* n_rows × n_columns */
-} LaidBlock;
-
-struct _FazhiLayout
-{
-  FazhiDocument *document;
-  PangoContext  *context;
-  GPtrArray     *blocks;     /* LaidBlock*, one per block of the document */
-  GPtrArray     *pages;      /* Page* */
-};
-
-typedef struct
-{
-  FazhiLayout *self;
-  Page        *page;
-  double       y;            /* from the top of the text block */
-} Flow;
 
 static const char *chosen_families[N_ROLES];
 static PangoWeight chosen_weights[N_ROLES];
@@ -176,12 +95,12 @@ font_for_role (FontRole role,
   return font;
 }
 
-static PangoLayout *
-new_text_layout (FazhiLayout *self,
-                 const char  *text,
-                 FontRole     role,
-                 double       size,
-                 double       width)
+PangoLayout *
+_fazhi_layout_new_text (FazhiLayout *self,
+                        const char  *text,
+                        FontRole     role,
+                        double       size,
+                        double       width)
 {
   PangoLayout *layout = pango_layout_new (self->context);
   PangoFontDescription *font = font_for_role (role, size);
@@ -218,16 +137,18 @@ set_on_grid (PangoLayout   *layout,
   pango_layout_set_justify (layout, justify);
 }
 
-static void
-measure_lines (LaidBlock *laid)
+double *
+_fazhi_layout_measure_line_x (PangoLayout *layout,
+                              guint       *n_lines)
 {
   PangoLayoutIter *iter;
+  double *line_x;
   guint i = 0;
 
-  laid->n_lines = pango_layout_get_line_count (laid->text);
-  laid->line_x = g_new0 (double, laid->n_lines);
+  *n_lines = pango_layout_get_line_count (layout);
+  line_x = g_new0 (double, *n_lines);
 
-  iter = pango_layout_get_iter (laid->text);
+  iter = pango_layout_get_iter (layout);
   do
     {
       PangoLayoutLine *line = pango_layout_iter_get_line_readonly (iter);
@@ -235,10 +156,11 @@ measure_lines (LaidBlock *laid)
 
       pango_layout_iter_get_line_extents (iter, NULL, &in_layout);
       pango_layout_line_get_extents (line, NULL, &in_line);
-      laid->line_x[i++] = (double) (in_layout.x - in_line.x) / PANGO_SCALE;
+      line_x[i++] = (double) (in_layout.x - in_line.x) / PANGO_SCALE;
     }
-  while (pango_layout_iter_next_line (iter) && i < laid->n_lines);
+  while (pango_layout_iter_next_line (iter) && i < *n_lines);
   pango_layout_iter_free (iter);
+  return line_x;
 }
 
 static double
@@ -264,132 +186,6 @@ laid_block_free (LaidBlock *laid)
   g_free (laid);
 }
 
-static gboolean
-is_numeric_cell (const char *text)
-{
-  gboolean has_digit = FALSE;
-
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (g_unichar_isdigit (c))
-        has_digit = TRUE;
-      else if (!(c < 0x80 && strchr ("%.,-+ ", (int) c) != NULL) &&
-               c != 0x4F59 /* 余 */ && c != 0xFF05 /* ％ */)
-        return FALSE;
-    }
-  return has_digit || *text == '\0';
-}
-
-static double
-natural_width (PangoLayout *layout)
-{
-  PangoRectangle extents;
-
-  pango_layout_set_width (layout, -1);
-  pango_layout_get_extents (layout, NULL, &extents);
-  return (double) extents.width / PANGO_SCALE;
-}
-
-/* Shapes every cell at @size; returns the width the table would need without wrapping. */
-static double
-shape_cells (FazhiLayout *self,
-             FazhiBlock  *block,
-             LaidBlock   *laid,
-             double       size,
-             double      *natural,
-             double      *minimum)
-{
-  double total = 0;
-
-  for (guint c = 0; c < laid->n_columns; c++)
-    {
-      gboolean numeric = TRUE;
-
-      natural[c] = 0;
-      for (guint r = 1; r < laid->n_rows; r++)
-        numeric = numeric && is_numeric_cell (((GStrv) g_ptr_array_index (block->rows, r))[c]);
-
-      for (guint r = 0; r < laid->n_rows; r++)
-        {
-          const char *text = ((GStrv) g_ptr_array_index (block->rows, r))[c];
-          PangoLayout **cell = &laid->cells[r * laid->n_columns + c];
-
-          g_clear_object (cell);
-          *cell = new_text_layout (self, text, r == 0 ? ROLE_HEITI : ROLE_FANGSONG, size, -1);
-          pango_layout_set_alignment (*cell, r == 0 || numeric ? PANGO_ALIGN_CENTER : PANGO_ALIGN_LEFT);
-          natural[c] = MAX (natural[c], natural_width (*cell) + 2 * CELL_PAD_X);
-        }
-      /* Two characters a line at the least, so that no column becomes a ribbon of single glyphs. */
-      minimum[c] = MIN (natural[c], 2 * size + 2 * CELL_PAD_X);
-      total += natural[c];
-    }
-  return total;
-}
-
-static void
-lay_table (FazhiLayout *self,
-           FazhiBlock  *block,
-           LaidBlock   *laid)
-{
-  g_autofree double *natural = NULL;
-  g_autofree double *minimum = NULL;
-  g_autofree double *width = NULL;
-  double total, total_minimum = 0, shrinkable = 0;
-
-  laid->n_columns = MAX (block->n_columns, 1);
-  laid->n_rows = block->rows != NULL ? block->rows->len : 0;
-  laid->cells = g_new0 (PangoLayout *, laid->n_rows * laid->n_columns);
-  laid->row_height = g_new0 (double, laid->n_rows);
-  laid->column_x = g_new0 (double, laid->n_columns + 1);
-  natural = g_new0 (double, laid->n_columns);
-  minimum = g_new0 (double, laid->n_columns);
-  width = g_new0 (double, laid->n_columns);
-
-  if (block->n_columns == 0)
-    laid->n_rows = 0;
-
-  total = shape_cells (self, block, laid, TABLE_SIZE_LARGE, natural, minimum);
-  if (total > BLOCK_WIDTH)
-    total = shape_cells (self, block, laid, TABLE_SIZE_SMALL, natural, minimum);
-
-  for (guint c = 0; c < laid->n_columns; c++)
-    {
-      total_minimum += minimum[c];
-      shrinkable += natural[c] - minimum[c];
-    }
-
-  /* The table spans the text block: spare room is shared equally, a shortfall is taken from
-   * each column in proportion to what it could give up. */
-  for (guint c = 0; c < laid->n_columns; c++)
-    {
-      if (total <= BLOCK_WIDTH)
-        width[c] = natural[c] + (BLOCK_WIDTH - total) / laid->n_columns;
-      else if (total_minimum <= BLOCK_WIDTH && shrinkable > 0)
-        width[c] = minimum[c] + (natural[c] - minimum[c]) * (BLOCK_WIDTH - total_minimum) / shrinkable;
-      else
-        width[c] = BLOCK_WIDTH / laid->n_columns;
-      laid->column_x[c + 1] = laid->column_x[c] + width[c];
-    }
-
-  for (guint r = 0; r < laid->n_rows; r++)
-    {
-      double height = 0;
-
-      for (guint c = 0; c < laid->n_columns; c++)
-        {
-          PangoLayout *cell = laid->cells[r * laid->n_columns + c];
-          PangoRectangle extents;
-
-          pango_layout_set_width (cell, (int) ((width[c] - 2 * CELL_PAD_X) * PANGO_SCALE));
-          pango_layout_get_extents (cell, NULL, &extents);
-          height = MAX (height, (double) extents.height / PANGO_SCALE);
-        }
-      laid->row_height[r] = height + 2 * CELL_PAD_Y;
-    }
-}
-
 static LaidBlock *
 lay_block (FazhiLayout *self,
            FazhiBlock  *block)
@@ -403,17 +199,17 @@ lay_block (FazhiLayout *self,
     {
     case FAZHI_BLOCK_TITLE:
       laid->size = TITLE_SIZE;
-      laid->text = new_text_layout (self, block->text, ROLE_TITLE, TITLE_SIZE, BLOCK_WIDTH);
+      laid->text = _fazhi_layout_new_text (self, block->text, ROLE_TITLE, TITLE_SIZE, BLOCK_WIDTH);
       pango_layout_set_alignment (laid->text, PANGO_ALIGN_CENTER);
       break;
 
     case FAZHI_BLOCK_SUBTITLE:
-      laid->text = new_text_layout (self, block->text, ROLE_FANGSONG, BODY_SIZE, BLOCK_WIDTH);
+      laid->text = _fazhi_layout_new_text (self, block->text, ROLE_FANGSONG, BODY_SIZE, BLOCK_WIDTH);
       pango_layout_set_alignment (laid->text, PANGO_ALIGN_CENTER);
       break;
 
     case FAZHI_BLOCK_HEADING:
-      laid->text = new_text_layout (self, block->text, ROLE_HEITI, BODY_SIZE, BLOCK_WIDTH);
+      laid->text = _fazhi_layout_new_text (self, block->text, ROLE_HEITI, BODY_SIZE, BLOCK_WIDTH);
       set_on_grid (laid->text, attrs, BODY_SIZE, 2, TRUE);
       break;
 
@@ -422,7 +218,7 @@ lay_block (FazhiLayout *self,
         g_autofree char *text = g_strconcat (block->lead != NULL ? block->lead : "",
                                              block->text != NULL ? block->text : "", NULL);
 
-        laid->text = new_text_layout (self, text, ROLE_FANGSONG, BODY_SIZE, BLOCK_WIDTH);
+        laid->text = _fazhi_layout_new_text (self, text, ROLE_FANGSONG, BODY_SIZE, BLOCK_WIDTH);
         if (block->lead != NULL && *block->lead != '\0')
           {
             PangoFontDescription *kaiti = font_for_role (ROLE_KAITI, BODY_SIZE);
@@ -439,17 +235,17 @@ lay_block (FazhiLayout *self,
 
     case FAZHI_BLOCK_SIGNATURE:
     case FAZHI_BLOCK_DATE:
-      laid->text = new_text_layout (self, block->text, ROLE_FANGSONG, BODY_SIZE, BLOCK_WIDTH);
+      laid->text = _fazhi_layout_new_text (self, block->text, ROLE_FANGSONG, BODY_SIZE, BLOCK_WIDTH);
       set_on_grid (laid->text, attrs, BODY_SIZE, 0, FALSE);
       break;
 
     case FAZHI_BLOCK_TABLE:
       if (block->text != NULL && *block->text != '\0')
         {
-          laid->text = new_text_layout (self, block->text, ROLE_HEITI, BODY_SIZE, BLOCK_WIDTH);
+          laid->text = _fazhi_layout_new_text (self, block->text, ROLE_HEITI, BODY_SIZE, BLOCK_WIDTH);
           pango_layout_set_alignment (laid->text, PANGO_ALIGN_CENTER);
         }
-      lay_table (self, block, laid);
+      _fazhi_layout_lay_table (self, block, laid);
       break;
 
     default:
@@ -458,7 +254,7 @@ lay_block (FazhiLayout *self,
 
   pango_attr_list_unref (attrs);
   if (laid->text != NULL)
-    measure_lines (laid);
+    laid->line_x = _fazhi_layout_measure_line_x (laid->text, &laid->n_lines);
   return laid;
 }
 
@@ -499,32 +295,32 @@ page_free (Page *page)
   g_free (page);
 }
 
-static void
-add_piece (Page        *page,
-           PangoLayout *layout,
-           int          line,
-           double       x,
-           double       y)
+void
+_fazhi_page_add_piece (Page        *page,
+                       PangoLayout *layout,
+                       int          line,
+                       double       x,
+                       double       y)
 {
   Piece piece = { layout, line, x, y };
 
   g_array_append_val (page->pieces, piece);
 }
 
-static void
-add_rule (Page   *page,
-          double  x0,
-          double  y0,
-          double  x1,
-          double  y1)
+void
+_fazhi_page_add_rule (Page   *page,
+                      double  x0,
+                      double  y0,
+                      double  x1,
+                      double  y1)
 {
   Rule rule = { x0, y0, x1, y1 };
 
   g_array_append_val (page->rules, rule);
 }
 
-static void
-flow_new_page (Flow *flow)
+void
+_fazhi_flow_new_page (Flow *flow)
 {
   Page *page = g_new0 (Page, 1);
 
@@ -541,19 +337,6 @@ flow_at_top (Flow *flow)
   return flow->y < EPSILON;
 }
 
-/* The top of the first grid line at or below @y. */
-static double
-snap (double y)
-{
-  return ceil (y / LINE_PITCH - EPSILON) * LINE_PITCH;
-}
-
-static gboolean
-fits (double end)
-{
-  return end <= BLOCK_HEIGHT + EPSILON;
-}
-
 static FazhiBlockKind
 kind_at (FazhiLayout *self,
          guint        index)
@@ -563,9 +346,9 @@ kind_at (FazhiLayout *self,
   return block->kind;
 }
 
-static gboolean
-followed_by_signature (FazhiLayout *self,
-                       guint        index)
+gboolean
+_fazhi_layout_followed_by_signature (FazhiLayout *self,
+                                     guint        index)
 {
   return index + 1 < self->blocks->len && (kind_at (self, index + 1) == FAZHI_BLOCK_SIGNATURE ||
                                            kind_at (self, index + 1) == FAZHI_BLOCK_DATE);
@@ -588,14 +371,14 @@ needs_blank_before (FazhiLayout *self,
 /* Where the part of block @index that must not be separated from its start ends, when the
  * block starts at @y: a heading with the start of what follows it, the first two lines of a
  * paragraph, a table's caption with its header and first row, a signature with its date. */
-static double
-keep_end (FazhiLayout *self,
-          guint        index,
-          double       y)
+double
+_fazhi_layout_keep_end (FazhiLayout *self,
+                        guint        index,
+                        double       y)
 {
   LaidBlock *laid = g_ptr_array_index (self->blocks, index);
   FazhiBlockKind kind = kind_at (self, index);
-  double end = snap (y);
+  double end = layout_snap (y);
 
   if (needs_blank_before (self, index, y))
     end += LINE_PITCH;
@@ -605,7 +388,7 @@ keep_end (FazhiLayout *self,
     case FAZHI_BLOCK_HEADING:
       end += laid->n_lines * LINE_PITCH;
       if (index + 1 < self->blocks->len)
-        end = keep_end (self, index + 1, end);
+        end = _fazhi_layout_keep_end (self, index + 1, end);
       break;
     case FAZHI_BLOCK_PARAGRAPH:
       /* Fewer than four lines cannot be split without leaving one alone. */
@@ -619,7 +402,7 @@ keep_end (FazhiLayout *self,
     case FAZHI_BLOCK_SIGNATURE:
       end += laid->n_lines * LINE_PITCH;
       if (index + 1 < self->blocks->len && kind_at (self, index + 1) == FAZHI_BLOCK_DATE)
-        end = keep_end (self, index + 1, end);
+        end = _fazhi_layout_keep_end (self, index + 1, end);
       break;
     case FAZHI_BLOCK_TITLE:
     case FAZHI_BLOCK_SUBTITLE:
@@ -630,22 +413,22 @@ keep_end (FazhiLayout *self,
   return end;
 }
 
-static void
-place_lines (Flow      *flow,
-             LaidBlock *laid,
-             guint      first,
-             guint      count)
+void
+_fazhi_flow_place_lines (Flow      *flow,
+                         LaidBlock *laid,
+                         guint      first,
+                         guint      count)
 {
   double centred = (LINE_PITCH - laid->size) / 2 + IDEOGRAPHIC_ASCENT * laid->size;
 
-  flow->y = snap (flow->y);
+  flow->y = layout_snap (flow->y);
   for (guint i = first; i < first + count; i++)
     {
       PangoRectangle extents;
 
       /* A large size (the title) would otherwise reach above the top of the text block. */
       pango_layout_line_get_extents (pango_layout_get_line_readonly (laid->text, i), NULL, &extents);
-      add_piece (flow->page, laid->text, (int) i, BLOCK_LEFT + laid->line_x[i],
+      _fazhi_page_add_piece (flow->page, laid->text, (int) i, BLOCK_LEFT + laid->line_x[i],
                  BLOCK_TOP + flow->y + MAX (centred, (double) -extents.y / PANGO_SCALE));
       flow->y += LINE_PITCH;
     }
@@ -654,7 +437,7 @@ place_lines (Flow      *flow,
 static guint
 free_lines (Flow *flow)
 {
-  double left = BLOCK_HEIGHT - snap (flow->y);
+  double left = BLOCK_HEIGHT - layout_snap (flow->y);
 
   return left > 0 ? (guint) floor (left / LINE_PITCH + EPSILON) : 0;
 }
@@ -668,7 +451,7 @@ flow_paragraph (Flow  *flow,
 {
   FazhiLayout *self = flow->self;
   LaidBlock *laid = g_ptr_array_index (self->blocks, index);
-  gboolean has_tail = followed_by_signature (self, index);
+  gboolean has_tail = _fazhi_layout_followed_by_signature (self, index);
   guint done = 0;
 
   while (done < laid->n_lines)
@@ -678,7 +461,7 @@ flow_paragraph (Flow  *flow,
       guint take = 0;
 
       if (left <= room &&
-          (!has_tail || fits (keep_end (self, index + 1, snap (flow->y) + left * LINE_PITCH))))
+          (!has_tail || layout_fits (_fazhi_layout_keep_end (self, index + 1, layout_snap (flow->y) + left * LINE_PITCH))))
         take = left;
       else if (left >= 2 && MIN (room, left - 2) >= (done == 0 ? 2u : 1u))
         take = MIN (room, left - 2);
@@ -688,97 +471,15 @@ flow_paragraph (Flow  *flow,
 
       if (take == 0)
         {
-          flow_new_page (flow);
+          _fazhi_flow_new_page (flow);
           continue;
         }
 
-      place_lines (flow, laid, done, take);
+      _fazhi_flow_place_lines (flow, laid, done, take);
       done += take;
       if (done < laid->n_lines)
-        flow_new_page (flow);
+        _fazhi_flow_new_page (flow);
     }
-}
-
-static void
-place_row (Flow      *flow,
-           LaidBlock *laid,
-           guint      row)
-{
-  double top = BLOCK_TOP + flow->y;
-
-  add_rule (flow->page, BLOCK_LEFT, top, BLOCK_LEFT + BLOCK_WIDTH, top);
-  for (guint c = 0; c < laid->n_columns; c++)
-    {
-      PangoLayout *cell = laid->cells[row * laid->n_columns + c];
-      PangoRectangle extents;
-
-      pango_layout_get_extents (cell, NULL, &extents);
-      add_piece (flow->page, cell, -1, BLOCK_LEFT + laid->column_x[c] + CELL_PAD_X,
-                 top + (laid->row_height[row] - (double) extents.height / PANGO_SCALE) / 2);
-    }
-  flow->y += laid->row_height[row];
-}
-
-static void
-close_table_part (Flow      *flow,
-                  LaidBlock *laid,
-                  double     part_top)
-{
-  double top = BLOCK_TOP + part_top;
-  double bottom = BLOCK_TOP + flow->y;
-
-  add_rule (flow->page, BLOCK_LEFT, bottom, BLOCK_LEFT + BLOCK_WIDTH, bottom);
-  for (guint c = 0; c <= laid->n_columns; c++)
-    add_rule (flow->page, BLOCK_LEFT + laid->column_x[c], top, BLOCK_LEFT + laid->column_x[c], bottom);
-}
-
-/* Where the rows from @row on must reach on the page that takes @row: the last row is kept
- * with the one before it and with a signature that follows the table. */
-static double
-rows_keep_end (Flow      *flow,
-               guint      index,
-               LaidBlock *laid,
-               guint      row)
-{
-  FazhiLayout *self = flow->self;
-  double end = flow->y + laid->row_height[row];
-
-  if (row + 2 == laid->n_rows)
-    end += laid->row_height[row + 1];
-  if (row + 2 >= laid->n_rows && followed_by_signature (self, index))
-    end = keep_end (self, index + 1, end);
-  return end;
-}
-
-/* Rows break between pages whole; the header row is repeated at the top of each page. */
-static void
-flow_table (Flow  *flow,
-            guint  index)
-{
-  LaidBlock *laid = g_ptr_array_index (flow->self->blocks, index);
-  double part_top;
-
-  if (laid->text != NULL)
-    place_lines (flow, laid, 0, laid->n_lines);
-  if (laid->n_rows == 0)
-    return;
-
-  flow->y = snap (flow->y);
-  part_top = flow->y;
-  place_row (flow, laid, 0);
-
-  for (guint r = 1; r < laid->n_rows; r++)
-    {
-      if (!fits (rows_keep_end (flow, index, laid, r)) && flow->y - part_top > laid->row_height[0] + EPSILON)
-        {
-          close_table_part (flow, laid, part_top);
-          flow_new_page (flow);
-          part_top = 0;
-          place_row (flow, laid, 0);
-        }
-      place_row (flow, laid, r);
-    }
-  close_table_part (flow, laid, part_top);
 }
 
 static void
@@ -786,7 +487,7 @@ flow_document (FazhiLayout *self)
 {
   Flow flow = { self, NULL, 0 };
 
-  flow_new_page (&flow);
+  _fazhi_flow_new_page (&flow);
 
   for (guint i = 0; i < self->blocks->len; i++)
     {
@@ -794,10 +495,10 @@ flow_document (FazhiLayout *self)
       FazhiBlockKind kind = kind_at (self, i);
       FazhiBlockKind next = i + 1 < self->blocks->len ? kind_at (self, i + 1) : kind;
 
-      if (!flow_at_top (&flow) && !fits (keep_end (self, i, flow.y)))
-        flow_new_page (&flow);
+      if (!flow_at_top (&flow) && !layout_fits (_fazhi_layout_keep_end (self, i, flow.y)))
+        _fazhi_flow_new_page (&flow);
       if (needs_blank_before (self, i, flow.y))
-        flow.y = snap (flow.y) + LINE_PITCH;
+        flow.y = layout_snap (flow.y) + LINE_PITCH;
 
       switch (kind)
         {
@@ -805,11 +506,11 @@ flow_document (FazhiLayout *self)
           flow_paragraph (&flow, i);
           break;
         case FAZHI_BLOCK_TABLE:
-          flow_table (&flow, i);
+          _fazhi_flow_table (&flow, i);
           break;
         case FAZHI_BLOCK_TITLE:
         case FAZHI_BLOCK_SUBTITLE:
-          place_lines (&flow, laid, 0, laid->n_lines);
+          _fazhi_flow_place_lines (&flow, laid, 0, laid->n_lines);
           /* A blank line parts the title (and the lines under it) from the body. */
           if (next != FAZHI_BLOCK_SUBTITLE && i + 1 < self->blocks->len)
             flow.y += LINE_PITCH;
@@ -818,7 +519,7 @@ flow_document (FazhiLayout *self)
         case FAZHI_BLOCK_SIGNATURE:
         case FAZHI_BLOCK_DATE:
         default:
-          place_lines (&flow, laid, 0, laid->n_lines);
+          _fazhi_flow_place_lines (&flow, laid, 0, laid->n_lines);
         }
     }
 }
@@ -834,7 +535,7 @@ number_pages (FazhiLayout *self)
       g_autofree char *text = g_strdup_printf ("— %u —", i + 1);
       PangoRectangle extents;
 
-      page->number = new_text_layout (self, text, ROLE_SONG, PAGE_NUMBER_SIZE, -1);
+      page->number = _fazhi_layout_new_text (self, text, ROLE_SONG, PAGE_NUMBER_SIZE, -1);
       pango_layout_get_extents (page->number, NULL, &extents);
       if (i % 2 == 0)
         page->number_x = BLOCK_LEFT + BLOCK_WIDTH - PAGE_NUMBER_SIZE - (double) extents.width / PANGO_SCALE;

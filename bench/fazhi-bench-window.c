@@ -1,0 +1,168 @@
+/* fazhi-bench-window.c — times the window on a database (run under a display)
+ *
+ *   fazhi-bench-window DATABASE
+ *
+ * Prints: the time from the start of main() to the window's first painted frame; for a few
+ * search texts, the time from the search being applied to the next painted frame; and the
+ * resident memory once the window is up and after scrolling to the end of the list.
+ */
+
+#include "config.h"
+
+#include <locale.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "fazhi-application.h"
+#include "fazhi-ledger-page.h"
+#include "fazhi-window.h"
+
+static gint64 started;
+static gint64 mark;
+static gboolean painted;
+
+static long
+resident_kb (void)
+{
+  g_autofree char *status = NULL;
+  const char *line;
+
+  if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL)
+      || (line = strstr (status, "VmRSS:")) == NULL)
+    return -1;
+
+  return strtol (line + strlen ("VmRSS:"), NULL, 10);
+}
+
+static void
+after_paint_cb (GdkFrameClock *clock,
+                gpointer       user_data)
+{
+  painted = TRUE;
+}
+
+static void
+wait_for_paint (GtkWidget *widget)
+{
+  painted = FALSE;
+  gtk_widget_queue_draw (widget);
+  while (!painted)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static void
+settle (void)
+{
+  gint64 until = g_get_monotonic_time () + G_USEC_PER_SEC / 2;
+
+  while (g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static GtkWidget *
+find_child (GtkWidget *widget,
+            GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_child (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(FazhiApplication) application = NULL;
+  g_autoptr(FazhiDatabase) database = NULL;
+  g_autoptr(GError) error = NULL;
+  static const char *searches[] = { "纠", "纠纷", "邻里", "咨询", "" };
+  FazhiLedgerPage *page;
+  GtkWidget *scrolled;
+  GtkAdjustment *adjustment;
+  FazhiWindow *window;
+  GdkFrameClock *clock;
+  long rss_up;
+
+  started = g_get_monotonic_time ();
+  setlocale (LC_ALL, "");
+  if (argc < 2)
+    {
+      g_printerr ("usage: fazhi-bench-window DATABASE\n");
+      return 2;
+    }
+
+  gtk_init ();
+  adw_init ();
+  database = fazhi_database_open (argv[1], &error);
+  if (database == NULL)
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+
+  application = fazhi_application_new ();
+  g_application_set_flags (G_APPLICATION (application), G_APPLICATION_NON_UNIQUE);
+  fazhi_application_set_database (application, database);
+  if (!g_application_register (G_APPLICATION (application), NULL, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+
+  window = fazhi_window_new (application);
+  fazhi_window_show_page (window, "cases");
+  gtk_window_present (GTK_WINDOW (window));
+  while (!gtk_widget_get_mapped (GTK_WIDGET (window)))
+    g_main_context_iteration (NULL, TRUE);
+  clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
+  g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), NULL);
+  wait_for_paint (GTK_WIDGET (window));
+  g_print ("window up: %.1f ms\n", (g_get_monotonic_time () - started) / 1000.0);
+
+  settle ();
+  rss_up = resident_kb ();
+  g_print ("resident memory with the window up: %.1f MB\n", rss_up / 1024.0);
+
+  page = FAZHI_LEDGER_PAGE (fazhi_window_get_page (window, "cases"));
+  for (guint i = 0; i < G_N_ELEMENTS (searches); i++)
+    {
+      mark = g_get_monotonic_time ();
+      fazhi_ledger_model_set_search (fazhi_ledger_page_get_model (page), searches[i]);
+      wait_for_paint (GTK_WIDGET (window));
+      g_print ("search “%s”: %u rows, list updated in %.1f ms\n", searches[i],
+               g_list_model_get_n_items (G_LIST_MODEL (fazhi_ledger_page_get_model (page))),
+               (g_get_monotonic_time () - mark) / 1000.0);
+      settle ();
+    }
+
+  /* Scroll to the end and back: only the pages shown are read. */
+  scrolled = gtk_widget_get_parent (find_child (GTK_WIDGET (page), GTK_TYPE_COLUMN_VIEW));
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+  for (int step = 1; step <= 20; step++)
+    {
+      gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment) * step / 20);
+      wait_for_paint (GTK_WIDGET (window));
+    }
+  mark = g_get_monotonic_time ();
+  gtk_adjustment_set_value (adjustment, 0);
+  wait_for_paint (GTK_WIDGET (window));
+  g_print ("scrolled through %u rows; back to the top in %.1f ms\n",
+           g_list_model_get_n_items (G_LIST_MODEL (fazhi_ledger_page_get_model (page))),
+           (g_get_monotonic_time () - mark) / 1000.0);
+  settle ();
+  g_print ("resident memory after scrolling: %.1f MB (+%.1f MB)\n", resident_kb () / 1024.0,
+           (resident_kb () - rss_up) / 1024.0);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  return 0;
+}
