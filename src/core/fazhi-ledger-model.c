@@ -6,40 +6,25 @@
  * rows in order, so that any page is then read by id. Every items-changed is relative to the
  * count last reported; when a change cannot be placed exactly (a record outside the cached pages,
  * several changes committed together) the model says "everything changed" instead of guessing,
- * which is always correct.
+ * which is always correct. The SQL it runs is written by fazhi-ledger-query.c.
  */
 
 #define G_LOG_DOMAIN "fazhi-core"
 
 #include "config.h"
 
-#include <string.h>
-
 #include "fazhi-ledger-model.h"
+#include "fazhi-ledger-query-private.h"
 #include "fazhi-store.h"
 #include "fazhi-value.h"
 
-#define PAGE_SIZE 100
 #define MAX_CACHED_PAGES 8
-/* 800 KB of ids at most; beyond, pages are found with OFFSET like an unfiltered ledger's. */
-#define MAX_LISTED_IDS 100000
 
 typedef struct
 {
   guint      index;
   GPtrArray *records;
 } Page;
-
-typedef enum
-{
-  COUNT_QUERY,   /* the rows that pass the filters */
-  IDS_QUERY,     /* their ids, in order */
-  PAGE_QUERY,    /* one page of them, found by OFFSET */
-  ROW_QUERY,     /* one record by id */
-  MATCH_QUERY,   /* a record's sort value, if it passes the filters */
-  BEFORE_QUERY,  /* the rows ahead of a record in the order */
-  N_QUERIES
-} Query;
 
 struct _FazhiLedgerModel
 {
@@ -49,22 +34,7 @@ struct _FazhiLedgerModel
   const FazhiLedger *ledger;
   GType              item_type;
   gulong             changed_handler;
-  gboolean          *not_null;        /* per field: the schema forbids NULL in its column */
-  gboolean          *indexed;         /* per field: an index starts with its column */
-
-  char              *search;
-  int                year;
-  int                quarter;
-  char              *community;
-  char             **choice_filters;  /* per field: the choice key required, or NULL */
-  int                sort_field;
-  gboolean           sort_descending;
-
-  /* Built from the filters by rebuild_queries() */
-  char              *where;
-  GPtrArray         *where_values;
-  char              *sql[N_QUERIES];
-  sqlite3_stmt      *statements[N_QUERIES];
+  FazhiLedgerQuery   query;            /* the filters, the order and their SQL */
 
   guint              n_items;
   GArray            *ids;              /* gint64: every match in order, or NULL */
@@ -116,286 +86,19 @@ replace_filter (char       **target,
   return TRUE;
 }
 
-static char *
-like_pattern (const char *text)
-{
-  GString *pattern = g_string_new ("%");
-
-  for (const char *p = text; *p != '\0'; p++)
-    {
-      if (*p == '%' || *p == '_' || *p == '\\')
-        g_string_append_c (pattern, '\\');
-      g_string_append_c (pattern, *p);
-    }
-  g_string_append_c (pattern, '%');
-
-  return g_string_free (pattern, FALSE);
-}
-
-/* Newest first where the ledger has a deciding date, else by name. */
-static void
-default_sort (const FazhiLedger *ledger,
-              int               *field,
-              gboolean          *descending)
-{
-  *descending = ledger->date_key != NULL;
-  *field = MAX (fazhi_ledger_field_index (ledger, *descending ? ledger->date_key : "name"), 0);
-}
-
-/* The table of the places a field names, or NULL. */
-static const char *
-place_table (const FazhiField *field)
-{
-  if (field->type == FAZHI_FIELD_COMMUNITY)
-    return "communities";
-  if (field->type == FAZHI_FIELD_COMPOUND)
-    return "compounds";
-
-  return NULL;
-}
-
-/* What a field is sorted and compared by: the place's name rather than its id. */
-static char *
-sort_expression (const FazhiField *field)
-{
-  if (place_table (field) != NULL)
-    return g_strdup_printf ("(SELECT name FROM %s WHERE id = t.%s)", place_table (field),
-                            fazhi_field_column (field));
-
-  return g_strdup_printf ("t.%s", fazhi_field_column (field));
-}
-
-/* The model's own statements, prepared when first used: the database's cache would keep one for
- * every combination of filters and order ever asked for. */
-static sqlite3_stmt *
-prepare (FazhiLedgerModel *self,
-         Query             query)
-{
-  sqlite3 *handle = fazhi_database_get_handle (self->database);
-
-  if (self->statements[query] == NULL
-      && sqlite3_prepare_v3 (handle, self->sql[query], -1, SQLITE_PREPARE_PERSISTENT,
-                             &self->statements[query], NULL) != SQLITE_OK)
-    g_warning ("%s: %s", fazhi_database_get_path (self->database), sqlite3_errmsg (handle));
-
-  return self->statements[query];
-}
-
-static void
-forget_queries (FazhiLedgerModel *self,
-                gboolean          all)
-{
-  for (Query query = 0; query < N_QUERIES; query++)
-    if (all || query != ROW_QUERY)
-      {
-        g_clear_pointer (&self->statements[query], sqlite3_finalize);
-        g_clear_pointer (&self->sql[query], g_free);
-      }
-}
-
-/* Leaves nothing pointing at strings that may go away. */
-static void
-finish (sqlite3_stmt *statement)
-{
-  sqlite3_reset (statement);
-  sqlite3_clear_bindings (statement);
-}
-
-/* Marks the fields whose column the schema says is NOT NULL (0) or leads an index (1). */
-static void
-read_schema (FazhiLedgerModel *self,
-             int               what,
-             gboolean         *marks)
-{
-  static const char *queries[] = {
-    "SELECT name FROM pragma_table_info (?) WHERE \"notnull\"",
-    "SELECT i.name FROM pragma_index_list (?) AS l, pragma_index_info (l.name) AS i WHERE i.seqno = 0",
-  };
-  sqlite3_stmt *statement = fazhi_database_prepare (self->database, queries[what], NULL);
-
-  if (statement == NULL)
-    return;
-
-  sqlite3_bind_text (statement, 1, self->ledger->key, -1, SQLITE_STATIC);
-  while (sqlite3_step (statement) == SQLITE_ROW)
-    {
-      const char *column = (const char *) sqlite3_column_text (statement, 0);
-
-      for (guint i = 0; i < self->ledger->n_fields; i++)
-        if (g_strcmp0 (fazhi_field_column (&self->ledger->fields[i]), column) == 0)
-          marks[i] = TRUE;
-    }
-  finish (statement);
-}
-
-static void
-add_condition (GString    *where,
-               const char *condition)
-{
-  if (where->len > 0)
-    g_string_append (where, " AND ");
-  g_string_append (where, condition);
-}
-
-static void
-build_search_condition (FazhiLedgerModel *self,
-                        GString          *where)
-{
-  g_autofree char *pattern = like_pattern (self->search);
-  GString *any = g_string_new (NULL);
-
-  for (guint i = 0; i < self->ledger->n_fields; i++)
-    {
-      const FazhiField *field = &self->ledger->fields[i];
-
-      if (!(field->flags & FAZHI_FIELD_SEARCHABLE))
-        continue;
-
-      g_string_append (any, any->len == 0 ? "(" : " OR ");
-      if (place_table (field) != NULL)
-        g_string_append_printf (any, "t.%s IN (SELECT id FROM %s WHERE name LIKE ? ESCAPE '\\')",
-                                fazhi_field_column (field), place_table (field));
-      else
-        g_string_append_printf (any, "t.%s LIKE ? ESCAPE '\\'", fazhi_field_column (field));
-      g_ptr_array_add (self->where_values, g_strdup (pattern));
-    }
-
-  if (any->len > 0)
-    {
-      g_string_append_c (any, ')');
-      add_condition (where, any->str);
-    }
-  g_string_free (any, TRUE);
-}
-
-static void
-build_community_condition (FazhiLedgerModel *self,
-                           GString          *where)
-{
-  for (guint i = 0; i < self->ledger->n_fields; i++)
-    {
-      const FazhiField *field = &self->ledger->fields[i];
-
-      /* An election belongs to the community of its compound. */
-      if (field->type == FAZHI_FIELD_COMMUNITY)
-        add_condition (where, "t.community_id = (SELECT id FROM communities WHERE name = ?)");
-      else if (field->type == FAZHI_FIELD_COMPOUND)
-        add_condition (where, "t.compound_id IN (SELECT id FROM compounds WHERE community_id = "
-                              "(SELECT id FROM communities WHERE name = ?))");
-      else
-        continue;
-
-      g_ptr_array_add (self->where_values, g_strdup (self->community));
-      return;
-    }
-}
-
-/* Every value is text, so that an export can bind them the same way. */
-static void
-build_where (FazhiLedgerModel *self)
-{
-  GString *where = g_string_new (NULL);
-  FazhiPeriod period;
-
-  g_clear_pointer (&self->where_values, g_ptr_array_unref);
-  self->where_values = g_ptr_array_new_with_free_func (g_free);
-
-  if (self->year != 0 && self->ledger->date_key != NULL
-      && fazhi_period_init (&period, self->year, self->quarter))
-    {
-      g_autofree char *condition = g_strdup_printf ("t.%s BETWEEN ? AND ?", self->ledger->date_key);
-
-      add_condition (where, condition);
-      g_ptr_array_add (self->where_values, g_strdup (period.start));
-      g_ptr_array_add (self->where_values, g_strdup (period.end));
-    }
-
-  if (self->community != NULL)
-    build_community_condition (self, where);
-
-  for (guint i = 0; i < self->ledger->n_fields; i++)
-    if (self->choice_filters[i] != NULL)
-      {
-        g_autofree char *condition = g_strdup_printf ("t.%s = ?", fazhi_field_column (&self->ledger->fields[i]));
-
-        add_condition (where, condition);
-        g_ptr_array_add (self->where_values, g_strdup (self->choice_filters[i]));
-      }
-
-  if (self->search != NULL)
-    build_search_condition (self, where);
-
-  if (where->len == 0)
-    g_string_append (where, "1");
-
-  g_free (self->where);
-  self->where = g_string_free (where, FALSE);
-}
-
-static void
-rebuild_queries (FazhiLedgerModel *self)
-{
-  const char *direction = self->sort_descending ? "DESC" : "ASC";
-  const char *ahead = self->sort_descending ? ">" : "<";
-  const char *nulls = self->not_null[self->sort_field] ? "" : " NULLS LAST";
-  g_autofree char *key = sort_expression (&self->ledger->fields[self->sort_field]);
-  g_autofree char *from = NULL;
-  int key_parameter;
-
-  build_where (self);
-  from = g_strdup_printf ("FROM %s AS t WHERE (%s)", self->ledger->key, self->where);
-  forget_queries (self, FALSE);
-
-  self->sql[COUNT_QUERY] = g_strdup_printf ("SELECT count(*) %s", from);
-  /* The unary + keeps SQLite from walking an index in this order when it has to read every
-   * matching row anyway: sorting them is cheaper. */
-  self->sql[IDS_QUERY] = g_strdup_printf ("SELECT t.id %s ORDER BY +%s %s%s, +t.id %s LIMIT %d",
-                                          from, key, direction, nulls, direction, MAX_LISTED_IDS + 1);
-  /* A bare NOT NULL column lets SQLite walk its index instead of sorting. */
-  self->sql[PAGE_QUERY] = g_strdup_printf ("SELECT %s %s ORDER BY %s %s%s, t.id %s LIMIT %d OFFSET ?",
-                                           fazhi_store_select_columns (self->ledger->id), from,
-                                           key, direction, nulls, direction, PAGE_SIZE);
-  self->sql[MATCH_QUERY] = g_strdup_printf ("SELECT %s %s AND t.id = ?", key, from);
-
-  /* The record's sort value and id follow the filter values. A NULL one comes after every value,
-   * and the row-value comparison alone is never true for it. */
-  key_parameter = (int) self->where_values->len + 1;
-  if (self->not_null[self->sort_field])
-    self->sql[BEFORE_QUERY] = g_strdup_printf ("SELECT count(*) %s AND (%s, t.id) %s (?%d, ?%d)",
-                                               from, key, ahead, key_parameter, key_parameter + 1);
-  else
-    self->sql[BEFORE_QUERY] = g_strdup_printf ("SELECT count(*) %s AND ((%s, t.id) %s (?%d, ?%d) "
-                                               "OR (?%d IS NULL AND (%s IS NOT NULL OR t.id %s ?%d)))",
-                                               from, key, ahead, key_parameter, key_parameter + 1,
-                                               key_parameter, key, ahead, key_parameter + 1);
-}
-
-/* Binds the filter values from parameter @first on; returns the next free parameter. */
-static int
-bind_where (FazhiLedgerModel *self,
-            sqlite3_stmt     *statement,
-            int               first)
-{
-  for (guint i = 0; i < self->where_values->len; i++)
-    sqlite3_bind_text (statement, first + (int) i, g_ptr_array_index (self->where_values, i),
-                       -1, SQLITE_STATIC);
-
-  return first + (int) self->where_values->len;
-}
-
 static gint64
 count_query (FazhiLedgerModel *self)
 {
-  sqlite3_stmt *statement = prepare (self, COUNT_QUERY);
+  sqlite3_stmt *statement = fazhi_ledger_query_prepare (&self->query, FAZHI_LEDGER_QUERY_COUNT);
   gint64 count = 0;
 
   if (statement == NULL)
     return 0;
 
-  bind_where (self, statement, 1);
+  fazhi_ledger_query_bind_where (&self->query, statement, 1);
   if (sqlite3_step (statement) == SQLITE_ROW)
     count = sqlite3_column_int64 (statement, 0);
-  finish (statement);
+  fazhi_ledger_query_finish (statement);
 
   return count;
 }
@@ -404,22 +107,22 @@ count_query (FazhiLedgerModel *self)
 static gint64
 list_ids (FazhiLedgerModel *self)
 {
-  sqlite3_stmt *statement = prepare (self, IDS_QUERY);
+  sqlite3_stmt *statement = fazhi_ledger_query_prepare (&self->query, FAZHI_LEDGER_QUERY_IDS);
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
 
   if (statement == NULL)
     return 0;
 
-  bind_where (self, statement, 1);
+  fazhi_ledger_query_bind_where (&self->query, statement, 1);
   while (sqlite3_step (statement) == SQLITE_ROW)
     {
       gint64 id = sqlite3_column_int64 (statement, 0);
 
       g_array_append_val (ids, id);
     }
-  finish (statement);
+  fazhi_ledger_query_finish (statement);
 
-  if (ids->len > MAX_LISTED_IDS)
+  if (ids->len > FAZHI_LEDGER_MAX_LISTED_IDS)
     return count_query (self);
 
   self->ids = g_steal_pointer (&ids);
@@ -430,18 +133,10 @@ list_ids (FazhiLedgerModel *self)
 static guint
 count_rows (FazhiLedgerModel *self)
 {
-  const FazhiField *sort_field = &self->ledger->fields[self->sort_field];
-  gboolean walks_index;
   gint64 count;
 
   g_clear_pointer (&self->ids, g_array_unref);
-
-  /* Only an unfiltered ledger in the order of an index is paged by walking that index; anything
-   * else would make SQLite read (and sort) the whole table again for every page. */
-  walks_index = self->where_values->len == 0
-                && self->not_null[self->sort_field] && self->indexed[self->sort_field]
-                && place_table (sort_field) == NULL;
-  count = walks_index ? count_query (self) : list_ids (self);
+  count = fazhi_ledger_query_walks_index (&self->query) ? count_query (self) : list_ids (self);
 
   return (guint) CLAMP (count, 0, G_MAXUINT);
 }
@@ -451,7 +146,7 @@ static gint64
 sorted_position (FazhiLedgerModel *self,
                  gint64            id)
 {
-  sqlite3_stmt *statement = prepare (self, MATCH_QUERY);
+  sqlite3_stmt *statement = fazhi_ledger_query_prepare (&self->query, FAZHI_LEDGER_QUERY_MATCH);
   sqlite3_value *key = NULL;
   gint64 position = -1;
   int parameter;
@@ -459,24 +154,24 @@ sorted_position (FazhiLedgerModel *self,
   if (statement == NULL)
     return -1;
 
-  sqlite3_bind_int64 (statement, bind_where (self, statement, 1), id);
+  sqlite3_bind_int64 (statement, fazhi_ledger_query_bind_where (&self->query, statement, 1), id);
   if (sqlite3_step (statement) != SQLITE_ROW)
     {
-      finish (statement);
+      fazhi_ledger_query_finish (statement);
       return -1;
     }
   key = sqlite3_value_dup (sqlite3_column_value (statement, 0));
-  finish (statement);
+  fazhi_ledger_query_finish (statement);
 
-  statement = prepare (self, BEFORE_QUERY);
+  statement = fazhi_ledger_query_prepare (&self->query, FAZHI_LEDGER_QUERY_BEFORE);
   if (statement != NULL)
     {
-      parameter = bind_where (self, statement, 1);
+      parameter = fazhi_ledger_query_bind_where (&self->query, statement, 1);
       sqlite3_bind_value (statement, parameter, key);
       sqlite3_bind_int64 (statement, parameter + 1, id);
       if (sqlite3_step (statement) == SQLITE_ROW)
         position = sqlite3_column_int64 (statement, 0);
-      finish (statement);
+      fazhi_ledger_query_finish (statement);
     }
   sqlite3_value_free (key);
 
@@ -508,7 +203,7 @@ shown_position (FazhiLedgerModel *self,
 
       for (guint i = 0; i < page->records->len; i++)
         if (fazhi_record_get_id (g_ptr_array_index (page->records, i)) == id)
-          return (gint64) page->index * PAGE_SIZE + i;
+          return (gint64) page->index * FAZHI_LEDGER_PAGE_SIZE + i;
     }
 
   return -1;
@@ -539,27 +234,28 @@ read_records (FazhiLedgerModel *self,
   if (rc != SQLITE_DONE)
     g_warning ("%s: %s", fazhi_database_get_path (self->database),
                sqlite3_errmsg (fazhi_database_get_handle (self->database)));
-  finish (statement);
+  fazhi_ledger_query_finish (statement);
 }
 
 static Page *
 fetch_page (FazhiLedgerModel *self,
             guint             index)
 {
-  sqlite3_stmt *statement = prepare (self, self->ids != NULL ? ROW_QUERY : PAGE_QUERY);
+  FazhiLedgerQueryKind kind = self->ids != NULL ? FAZHI_LEDGER_QUERY_ROW : FAZHI_LEDGER_QUERY_PAGE;
+  sqlite3_stmt *statement = fazhi_ledger_query_prepare (&self->query, kind);
   Page *page;
-  guint first = index * PAGE_SIZE;
+  guint first = index * FAZHI_LEDGER_PAGE_SIZE;
 
   if (statement == NULL)
     return NULL;
 
   page = g_new0 (Page, 1);
   page->index = index;
-  page->records = g_ptr_array_new_full (PAGE_SIZE, g_object_unref);
+  page->records = g_ptr_array_new_full (FAZHI_LEDGER_PAGE_SIZE, g_object_unref);
 
   if (self->ids != NULL)
     {
-      for (guint i = first; i < self->ids->len && i < first + PAGE_SIZE; i++)
+      for (guint i = first; i < self->ids->len && i < first + FAZHI_LEDGER_PAGE_SIZE; i++)
         {
           sqlite3_bind_int64 (statement, 1, g_array_index (self->ids, gint64, i));
           read_records (self, statement, page->records);
@@ -567,7 +263,7 @@ fetch_page (FazhiLedgerModel *self,
     }
   else
     {
-      sqlite3_bind_int64 (statement, bind_where (self, statement, 1), first);
+      sqlite3_bind_int64 (statement, fazhi_ledger_query_bind_where (&self->query, statement, 1), first);
       read_records (self, statement, page->records);
     }
 
@@ -630,7 +326,7 @@ reset (FazhiLedgerModel *self)
 static void
 refilter (FazhiLedgerModel *self)
 {
-  rebuild_queries (self);
+  fazhi_ledger_query_rebuild (&self->query);
   reset (self);
 }
 
@@ -726,12 +422,12 @@ fazhi_ledger_model_get_item (GListModel *model,
 {
   FazhiLedgerModel *self = FAZHI_LEDGER_MODEL (model);
   Page *page;
-  guint offset = position % PAGE_SIZE;
+  guint offset = position % FAZHI_LEDGER_PAGE_SIZE;
 
   if (position >= self->n_items)
     return NULL;
 
-  page = lookup_page (self, position / PAGE_SIZE);
+  page = lookup_page (self, position / FAZHI_LEDGER_PAGE_SIZE);
   if (page == NULL || offset >= page->records->len)
     return NULL;
 
@@ -758,15 +454,7 @@ fazhi_ledger_model_constructed (GObject *object)
 
   prototype = fazhi_record_new (self->ledger->id);
   self->item_type = G_OBJECT_TYPE (prototype);
-  self->choice_filters = g_new0 (char *, self->ledger->n_fields);
-  default_sort (self->ledger, &self->sort_field, &self->sort_descending);
-  self->not_null = g_new0 (gboolean, self->ledger->n_fields);
-  self->indexed = g_new0 (gboolean, self->ledger->n_fields);
-  read_schema (self, 0, self->not_null);
-  read_schema (self, 1, self->indexed);
-  self->sql[ROW_QUERY] = g_strdup_printf ("SELECT %s FROM %s AS t WHERE t.id = ?",
-                                          fazhi_store_select_columns (self->ledger->id), self->ledger->key);
-  rebuild_queries (self);
+  fazhi_ledger_query_init (&self->query, self->database, self->ledger);
   self->n_items = count_rows (self);
 
   self->changed_handler = g_signal_connect (self->database, "changed",
@@ -781,7 +469,7 @@ fazhi_ledger_model_dispose (GObject *object)
   if (self->database != NULL)
     g_clear_signal_handler (&self->changed_handler, self->database);
   drop_pages (self);
-  forget_queries (self, TRUE);
+  fazhi_ledger_query_forget_statements (&self->query);
   g_clear_object (&self->database);
 
   G_OBJECT_CLASS (fazhi_ledger_model_parent_class)->dispose (object);
@@ -792,15 +480,7 @@ fazhi_ledger_model_finalize (GObject *object)
 {
   FazhiLedgerModel *self = FAZHI_LEDGER_MODEL (object);
 
-  g_free (self->not_null);
-  g_free (self->indexed);
-  g_free (self->search);
-  g_free (self->community);
-  for (guint i = 0; self->choice_filters != NULL && i < self->ledger->n_fields; i++)
-    g_free (self->choice_filters[i]);
-  g_free (self->choice_filters);
-  g_free (self->where);
-  g_clear_pointer (&self->where_values, g_ptr_array_unref);
+  fazhi_ledger_query_clear (&self->query);
   g_clear_pointer (&self->ids, g_array_unref);
 
   G_OBJECT_CLASS (fazhi_ledger_model_parent_class)->finalize (object);
@@ -915,7 +595,7 @@ fazhi_ledger_model_set_search (FazhiLedgerModel *self,
 {
   g_return_if_fail (FAZHI_IS_LEDGER_MODEL (self));
 
-  if (replace_filter (&self->search, text))
+  if (replace_filter (&self->query.search, text))
     refilter (self);
 }
 
@@ -931,11 +611,11 @@ fazhi_ledger_model_set_period (FazhiLedgerModel *self,
   g_return_if_fail (quarter >= 0 && quarter <= 4);
   g_return_if_fail (year == 0 || fazhi_period_init (&period, year, quarter));
 
-  if (self->year == year && self->quarter == quarter)
+  if (self->query.year == year && self->query.quarter == quarter)
     return;
 
-  self->year = year;
-  self->quarter = quarter;
+  self->query.year = year;
+  self->query.quarter = quarter;
   refilter (self);
 }
 
@@ -946,7 +626,7 @@ fazhi_ledger_model_set_community (FazhiLedgerModel *self,
 {
   g_return_if_fail (FAZHI_IS_LEDGER_MODEL (self));
 
-  if (replace_filter (&self->community, name))
+  if (replace_filter (&self->query.community, name))
     refilter (self);
 }
 
@@ -964,7 +644,7 @@ fazhi_ledger_model_set_choice (FazhiLedgerModel *self,
   g_return_if_fail (index >= 0);
   g_return_if_fail (self->ledger->fields[index].type == FAZHI_FIELD_CHOICE);
 
-  if (replace_filter (&self->choice_filters[index], key))
+  if (replace_filter (&self->query.choice_filters[index], key))
     refilter (self);
 }
 
@@ -979,7 +659,7 @@ fazhi_ledger_model_set_sort (FazhiLedgerModel *self,
   g_return_if_fail (FAZHI_IS_LEDGER_MODEL (self));
 
   if (field == NULL || field[0] == '\0')
-    default_sort (self->ledger, &index, &descending);
+    fazhi_ledger_query_default_sort (self->ledger, &index, &descending);
   else
     {
       index = fazhi_ledger_field_index (self->ledger, field);
@@ -987,11 +667,11 @@ fazhi_ledger_model_set_sort (FazhiLedgerModel *self,
     }
 
   descending = !!descending;
-  if (index == self->sort_field && descending == self->sort_descending)
+  if (index == self->query.sort_field && descending == self->query.sort_descending)
     return;
 
-  self->sort_field = index;
-  self->sort_descending = descending;
+  self->query.sort_field = index;
+  self->query.sort_descending = descending;
   refilter (self);
 }
 
@@ -1003,12 +683,13 @@ fazhi_ledger_model_dup_where (FazhiLedgerModel *self,
 
   if (values != NULL)
     {
-      GStrv copy = g_new0 (char *, self->where_values->len + 1);
+      GPtrArray *where_values = self->query.where_values;
+      GStrv copy = g_new0 (char *, where_values->len + 1);
 
-      for (guint i = 0; i < self->where_values->len; i++)
-        copy[i] = g_strdup (g_ptr_array_index (self->where_values, i));
+      for (guint i = 0; i < where_values->len; i++)
+        copy[i] = g_strdup (g_ptr_array_index (where_values, i));
       *values = copy;
     }
 
-  return g_strdup (self->where);
+  return g_strdup (self->query.where);
 }
