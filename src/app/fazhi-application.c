@@ -42,13 +42,22 @@ static void
 show_open_error (FazhiApplication *self,
                  GError           *error)
 {
-  GtkWidget *dialog;
+  /* Without its database the program has nothing to show but the reason, in a window of its own
+   * that ends the program when closed. */
+  GtkWidget *window = adw_application_window_new (GTK_APPLICATION (self));
+  GtkWidget *status = adw_status_page_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
 
-  /* Without its database the program has nothing to show but the reason. */
-  dialog = adw_message_dialog_new (NULL, _("The ledger database cannot be opened"), error->message);
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_window_set_application (GTK_WINDOW (dialog), GTK_APPLICATION (self));
-  gtk_window_present (GTK_WINDOW (dialog));
+  adw_status_page_set_icon_name (ADW_STATUS_PAGE (status), "dialog-error-symbolic");
+  adw_status_page_set_title (ADW_STATUS_PAGE (status), _("The ledger database cannot be opened"));
+  adw_status_page_set_description (ADW_STATUS_PAGE (status), error->message);
+  gtk_widget_set_vexpand (status, TRUE);
+  gtk_box_append (GTK_BOX (box), adw_header_bar_new ());
+  gtk_box_append (GTK_BOX (box), status);
+  adw_application_window_set_content (ADW_APPLICATION_WINDOW (window), box);
+  gtk_window_set_title (GTK_WINDOW (window), _("Fazhi Ledger"));
+  gtk_window_set_default_size (GTK_WINDOW (window), 560, 420);
+  gtk_window_present (GTK_WINDOW (window));
 }
 
 static void

@@ -4,11 +4,16 @@
  * columns' sorters answer for themselves: asked to compare, the view's sorter consults the sort
  * column's sorter first and turns its answer around when sorting down, so one comparison reveals
  * both the column and the order.
+ *
+ * libadwaita 1.5 replaced AdwMessageDialog by AdwAlertDialog, shown inside its window; the
+ * alerts below use whichever the library built against prefers.
  */
 
 #define G_LOG_DOMAIN "fazhi"
 
 #include "config.h"
+
+#include <adwaita.h>
 
 #include "fazhi-compat.h"
 
@@ -91,4 +96,111 @@ fazhi_column_view_get_sort_column (GtkColumnView *view,
 
   return asked_column;
 #endif
+}
+
+/* Built for the floor, newer API is flagged as unavailable: the branches for libadwaita 1.5 and
+ * later know what they do. */
+#if ADW_CHECK_VERSION (1, 5, 0)
+# define NEWER_ADW_BEGIN G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+# define NEWER_ADW_END G_GNUC_END_IGNORE_DEPRECATIONS
+#endif
+
+GtkWidget *
+fazhi_alert_new (const char *heading,
+                 const char *body)
+{
+#if ADW_CHECK_VERSION (1, 5, 0)
+  NEWER_ADW_BEGIN
+  return GTK_WIDGET (adw_alert_dialog_new (heading, body));
+  NEWER_ADW_END
+#else
+  return adw_message_dialog_new (NULL, heading, body);
+#endif
+}
+
+void
+fazhi_alert_add_response (GtkWidget  *alert,
+                          const char *id,
+                          const char *label,
+                          gboolean    destructive)
+{
+#if ADW_CHECK_VERSION (1, 5, 0)
+  NEWER_ADW_BEGIN
+  adw_alert_dialog_add_response (ADW_ALERT_DIALOG (alert), id, label);
+  if (destructive)
+    adw_alert_dialog_set_response_appearance (ADW_ALERT_DIALOG (alert), id, ADW_RESPONSE_DESTRUCTIVE);
+  NEWER_ADW_END
+#else
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (alert), id, label);
+  if (destructive)
+    adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (alert), id, ADW_RESPONSE_DESTRUCTIVE);
+#endif
+}
+
+void
+fazhi_alert_set_default_response (GtkWidget  *alert,
+                                  const char *id)
+{
+#if ADW_CHECK_VERSION (1, 5, 0)
+  NEWER_ADW_BEGIN
+  adw_alert_dialog_set_default_response (ADW_ALERT_DIALOG (alert), id);
+  adw_alert_dialog_set_close_response (ADW_ALERT_DIALOG (alert), id);
+  NEWER_ADW_END
+#else
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (alert), id);
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (alert), id);
+#endif
+}
+
+void
+fazhi_alert_present (GtkWidget *alert,
+                     GtkWidget *parent)
+{
+#if ADW_CHECK_VERSION (1, 5, 0)
+  NEWER_ADW_BEGIN
+  adw_dialog_present (ADW_DIALOG (alert), parent);
+  NEWER_ADW_END
+#else
+  if (parent != NULL)
+    gtk_window_set_transient_for (GTK_WINDOW (alert), GTK_WINDOW (gtk_widget_get_root (parent)));
+  gtk_window_present (GTK_WINDOW (alert));
+#endif
+}
+
+#if ADW_CHECK_VERSION (1, 5, 0)
+static GtkWidget *
+visible_dialog (GtkWindow *window)
+{
+  NEWER_ADW_BEGIN
+  if (ADW_IS_APPLICATION_WINDOW (window))
+    return GTK_WIDGET (adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (window)));
+  if (ADW_IS_WINDOW (window))
+    return GTK_WIDGET (adw_window_get_visible_dialog (ADW_WINDOW (window)));
+  NEWER_ADW_END
+
+  return NULL;
+}
+#endif
+
+GtkWidget *
+fazhi_alert_find (GtkWindow *parent)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  GtkWidget *found = NULL;
+
+  for (guint i = 0; found == NULL && i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+#if ADW_CHECK_VERSION (1, 5, 0)
+      if (parent == NULL || window == parent)
+        found = visible_dialog (window);
+#else
+      if (ADW_IS_MESSAGE_DIALOG (window)
+          && (parent == NULL || gtk_window_get_transient_for (window) == parent))
+        found = GTK_WIDGET (window);
+#endif
+    }
+
+  return found;
 }

@@ -13,3 +13,24 @@ GtkColumnViewColumn *fazhi_column_view_get_sort_column (GtkColumnView *view,
 GtkSorter           *fazhi_column_sorter_new           (GtkColumnViewColumn *column);
 
 G_END_DECLS
+
+G_BEGIN_DECLS
+
+/* A question or a message over a window: AdwMessageDialog at the floor, AdwAlertDialog from
+ * libadwaita 1.5 on, where the former is deprecated (and warns when shown). Both emit
+ * "response" with the id chosen. */
+GtkWidget           *fazhi_alert_new                   (const char    *heading,
+                                                        const char    *body);
+void                 fazhi_alert_add_response          (GtkWidget     *alert,
+                                                        const char    *id,
+                                                        const char    *label,
+                                                        gboolean       destructive);
+/* The response of Enter and of Escape. */
+void                 fazhi_alert_set_default_response  (GtkWidget     *alert,
+                                                        const char    *id);
+void                 fazhi_alert_present               (GtkWidget     *alert,
+                                                        GtkWidget     *parent);
+/* The alert shown over @parent (any window when NULL), or NULL. */
+GtkWidget           *fazhi_alert_find                  (GtkWindow     *parent);
+
+G_END_DECLS

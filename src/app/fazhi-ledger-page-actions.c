@@ -7,7 +7,9 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <inttypes.h>
 
+#include "fazhi-compat.h"
 #include "fazhi-demo.h"
 #include "fazhi-ledger-page-private.h"
 #include "fazhi-record-editor.h"
@@ -27,11 +29,11 @@ show_error (FazhiLedgerPage *self,
             const char      *heading,
             const char      *message)
 {
-  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
-                                              heading, message);
+  GtkWidget *alert = fazhi_alert_new (heading, message);
 
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
+  fazhi_alert_add_response (alert, "close", _("_Close"), FALSE);
+  fazhi_alert_set_default_response (alert, "close");
+  fazhi_alert_present (alert, GTK_WIDGET (self));
 }
 
 static void
@@ -273,8 +275,8 @@ import_done (GObject      *source,
 
   {
     g_autofree char *message =
-      g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Imported %" G_GSSIZE_FORMAT " record",
-                                    "Imported %" G_GSSIZE_FORMAT " records", imported), imported);
+      g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Imported %zd record",
+                                    "Imported %zd records", imported), imported);
 
     if (job->notes->len > 0)
       {
@@ -393,8 +395,8 @@ export_file_chosen (GtkNativeDialog *dialog,
   else
     {
       g_autofree char *message =
-        g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Exported %" G_GINT64_FORMAT " record",
-                                      "Exported %" G_GINT64_FORMAT " records", exported), exported);
+        g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Exported %" PRId64 " record",
+                                      "Exported %" PRId64 " records", exported), exported);
 
       show_toast (self, message);
     }

@@ -425,6 +425,8 @@ fazhi_ledger_page_dispose (GObject *object)
 {
   FazhiLedgerPage *self = FAZHI_LEDGER_PAGE (object);
 
+  /* GTK 4.8 unparents a template child without telling AdwBin, which would unparent it again. */
+  adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), FAZHI_TYPE_LEDGER_PAGE);
   g_clear_object (&self->selection);
   g_clear_object (&self->model);

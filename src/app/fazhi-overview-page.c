@@ -349,6 +349,8 @@ fazhi_overview_page_dispose (GObject *object)
   FazhiOverviewPage *self = FAZHI_OVERVIEW_PAGE (object);
 
   g_clear_handle_id (&self->refresh_id, g_source_remove);
+  /* GTK 4.8 unparents a template child without telling AdwBin, which would unparent it again. */
+  adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), FAZHI_TYPE_OVERVIEW_PAGE);
   g_clear_pointer (&self->figure_labels, g_hash_table_unref);
   g_clear_object (&self->years);

@@ -14,6 +14,7 @@
 #include <stdlib.h>
 
 #include "fazhi-civil-code.h"
+#include "fazhi-compat.h"
 #include "fazhi-ledger-model.h"
 #include "fazhi-ledger-views.h"
 #include "fazhi-record-editor.h"
@@ -310,11 +311,53 @@ revalidate (FazhiRecordEditor *self)
   update_checks (self);
 }
 
+/* An election's totals default to its compound's households and area (DOMAIN.md). They are
+ * shown in their rows as soon as the compound is chosen, so that the checks count with them,
+ * and give way to what the clerk types. */
+static void
+fill_totals_from_compound (FazhiRecordEditor *self)
+{
+  static const char *totals[] = { "owners_total", "area_total" };
+  static const char *figures[] = { "households", "area" };
+  const FazhiLedger *compounds = fazhi_ledger_get (FAZHI_LEDGER_COMPOUNDS);
+  g_autofree char *compound = row_value (find_row (self, "compound"));
+  g_autoptr(GError) error = NULL;
+  sqlite3_stmt *statement;
+
+  statement = fazhi_database_prepare (self->database, "SELECT households, area FROM compounds WHERE name = ?", &error);
+  if (statement == NULL)
+    {
+      g_warning ("Cannot read the compound’s figures: %s", error->message);
+      return;
+    }
+
+  sqlite3_bind_text (statement, 1, compound, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (statement) == SQLITE_ROW)
+    {
+      self->updating = TRUE;
+      for (guint i = 0; i < G_N_ELEMENTS (totals); i++)
+        {
+          FieldRow *row = find_row (self, totals[i]);
+          g_autofree char *figure = fazhi_store_column_text (statement, (int) i,
+                                                             fazhi_ledger_field (compounds, figures[i]));
+
+          if (row != NULL && !row->touched)
+            show_row_value (row, figure);
+        }
+      self->updating = FALSE;
+    }
+  sqlite3_reset (statement);
+}
+
 static void
 field_row_changed (FieldRow *row)
 {
   if (!row->editor->updating)
-    row->touched = TRUE;
+    {
+      row->touched = TRUE;
+      if (row->field->type == FAZHI_FIELD_COMPOUND)
+        fill_totals_from_compound (row->editor);
+    }
   revalidate (row->editor);
 }
 
@@ -429,7 +472,7 @@ make_combo_row (FazhiRecordEditor *self,
   row->keys = g_ptr_array_new_with_free_func (g_free);
   if (!(field->flags & FAZHI_FIELD_REQUIRED) && field->fallback == NULL)
     {
-      gtk_string_list_append (names, _("None"));
+      gtk_string_list_append (names, _("Not set"));
       g_ptr_array_add (row->keys, NULL);
     }
 
@@ -632,15 +675,23 @@ has_unsaved_typing (FazhiRecordEditor *self)
   return FALSE;
 }
 
+static gboolean
+close_now (gpointer data)
+{
+  gtk_window_close (GTK_WINDOW (data));
+  return G_SOURCE_REMOVE;
+}
+
 static void
-discard_response_cb (AdwMessageDialog  *dialog,
+discard_response_cb (GtkWidget         *alert,
                      const char        *response,
                      FazhiRecordEditor *self)
 {
   if (g_str_equal (response, "discard"))
     {
       forget_saved_values (self);
-      gtk_window_destroy (GTK_WINDOW (self));
+      /* The alert is still answering and may live in this window: close once it is done. */
+      g_idle_add_full (G_PRIORITY_DEFAULT, close_now, g_object_ref (self), g_object_unref);
     }
 }
 
@@ -653,18 +704,12 @@ fazhi_record_editor_close_request (GtkWindow *window)
   if (self->saved_values == NULL || !has_unsaved_typing (self))
     return GTK_WINDOW_CLASS (fazhi_record_editor_parent_class)->close_request (window);
 
-  dialog = adw_message_dialog_new (window, _("Discard Changes?"),
-                                   _("What was typed in this form has not been saved."));
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "keep", _("_Keep Editing"),
-                                    "discard", _("_Discard"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard",
-                                              ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "keep");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "keep");
+  dialog = fazhi_alert_new (_("Discard Changes?"), _("What was typed in this form has not been saved."));
+  fazhi_alert_add_response (dialog, "keep", _("_Keep Editing"), FALSE);
+  fazhi_alert_add_response (dialog, "discard", _("_Discard"), TRUE);
+  fazhi_alert_set_default_response (dialog, "keep");
   g_signal_connect_object (dialog, "response", G_CALLBACK (discard_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  fazhi_alert_present (dialog, GTK_WIDGET (window));
 
   return TRUE;
 }
@@ -760,6 +805,8 @@ fazhi_record_editor_new (FazhiDatabase *database,
   self->show_all_problems = fazhi_record_get_id (record) != 0;
   build_form (self);
   load_values (self);
+  if (ledger->id == FAZHI_LEDGER_ELECTIONS && fazhi_record_get_id (record) == 0)
+    fill_totals_from_compound (self);
   revalidate (self);
   self->saved_values = copy_values (self);
 

@@ -435,6 +435,8 @@ fazhi_report_page_dispose (GObject *object)
 
   if (self->database != NULL)
     flush_pending_text (self);
+  /* GTK 4.8 unparents a template child without telling AdwBin, which would unparent it again. */
+  adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), FAZHI_TYPE_REPORT_PAGE);
   g_clear_pointer (&self->layout, fazhi_layout_free);
   g_clear_pointer (&self->document, fazhi_document_free);

@@ -124,6 +124,8 @@ fazhi_term_warnings_dispose (GObject *object)
 {
   FazhiTermWarnings *self = FAZHI_TERM_WARNINGS (object);
 
+  /* GTK 4.8 unparents a template child without telling AdwBin, which would unparent it again. */
+  adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), FAZHI_TYPE_TERM_WARNINGS);
   g_clear_object (&self->database);
 

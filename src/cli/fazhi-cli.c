@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <inttypes.h>
 #include <locale.h>
 #include <stdio.h>
 #include <string.h>
@@ -97,8 +98,9 @@ parse_options (Invocation   *invocation,
 
   if (invocation->argc - 1 != n_positional)
     {
-      *status = usage_error (_("%s takes %d argument(s): %s"), invocation->argv[0], n_positional,
-                             parameters != NULL ? parameters : "");
+      *status = usage_error (g_dngettext (GETTEXT_PACKAGE, "%s takes %d argument: %s",
+                                          "%s takes %d arguments: %s", (gulong) n_positional),
+                             invocation->argv[0], n_positional, parameters != NULL ? parameters : "");
       return FALSE;
     }
 
@@ -214,8 +216,8 @@ command_import (Invocation *invocation)
   if (imported < 0)
     return failure (error);
 
-  g_print (g_dngettext (GETTEXT_PACKAGE, "Imported %" G_GINT64_FORMAT " record into %s\n",
-                        "Imported %" G_GINT64_FORMAT " records into %s\n", imported),
+  g_print (g_dngettext (GETTEXT_PACKAGE, "Imported %" PRId64 " record into %s\n",
+                        "Imported %" PRId64 " records into %s\n", imported),
            imported, ledger->key);
   return EXIT_OK;
 }
@@ -263,8 +265,8 @@ command_export (Invocation *invocation)
   if (exported < 0)
     return failure (error);
 
-  g_printerr (g_dngettext (GETTEXT_PACKAGE, "Exported %" G_GINT64_FORMAT " record to %s\n",
-                           "Exported %" G_GINT64_FORMAT " records to %s\n", exported),
+  g_printerr (g_dngettext (GETTEXT_PACKAGE, "Exported %" PRId64 " record to %s\n",
+                           "Exported %" PRId64 " records to %s\n", exported),
               exported, output);
   return EXIT_OK;
 }

@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <inttypes.h>
 
 #include "fazhi-civil-code.h"
 #include "fazhi-store.h"
@@ -134,7 +135,7 @@ format_percent (gint64 part,
     return g_strdup ("");
 
   tenths = (2000 * part + whole) / (2 * whole);
-  return g_strdup_printf (" (%" G_GINT64_FORMAT ".%" G_GINT64_FORMAT "%%)", tenths / 10, tenths % 10);
+  return g_strdup_printf (" (%" PRId64 ".%" PRId64 "%%)", tenths / 10, tenths % 10);
 }
 
 static char *
@@ -185,10 +186,10 @@ check_quorum_owners (FazhiRecord *election)
                     /* Translators: e.g. "201 of 300 owners voted (67.0%); at least 200 needed";
                      * the third %s is the percentage in brackets, or nothing */
                     g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                  "%" G_GINT64_FORMAT " of %" G_GINT64_FORMAT " owner voted%s; "
-                                                  "at least %" G_GINT64_FORMAT " needed",
-                                                  "%" G_GINT64_FORMAT " of %" G_GINT64_FORMAT " owners voted%s; "
-                                                  "at least %" G_GINT64_FORMAT " needed",
+                                                  "%" PRId64 " of %" PRId64 " owner voted%s; "
+                                                  "at least %" PRId64 " needed",
+                                                  "%" PRId64 " of %" PRId64 " owners voted%s; "
+                                                  "at least %" PRId64 " needed",
                                                   (gulong) total),
                                      voted, total, percent, quorum_needed (total)));
 }
@@ -236,10 +237,10 @@ check_approval_owners (FazhiRecord *election)
                     fazhi_approval_reached (approved, voted) ? FAZHI_VERDICT_PASS : FAZHI_VERDICT_FAIL, title,
                     /* Translators: e.g. "151 of 201 owners who voted approved (75.1%); at least 101 needed" */
                     g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                  "%" G_GINT64_FORMAT " of %" G_GINT64_FORMAT " owner who voted "
-                                                  "approved%s; at least %" G_GINT64_FORMAT " needed",
-                                                  "%" G_GINT64_FORMAT " of %" G_GINT64_FORMAT " owners who voted "
-                                                  "approved%s; at least %" G_GINT64_FORMAT " needed",
+                                                  "%" PRId64 " of %" PRId64 " owner who voted "
+                                                  "approved%s; at least %" PRId64 " needed",
+                                                  "%" PRId64 " of %" PRId64 " owners who voted "
+                                                  "approved%s; at least %" PRId64 " needed",
                                                   (gulong) voted),
                                      approved, voted, percent, approval_needed (voted)));
 }
@@ -283,15 +284,15 @@ check_seats (FazhiRecord *election)
 
   if (seats < SEATS_MIN)
     detail = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                           "%" G_GINT64_FORMAT " member: fewer than 5",
-                                           "%" G_GINT64_FORMAT " members: fewer than 5", (gulong) seats),
+                                           "%" PRId64 " member: fewer than 5",
+                                           "%" PRId64 " members: fewer than 5", (gulong) seats),
                               seats);
   else if (seats > SEATS_MAX)
-    detail = g_strdup_printf (_("%" G_GINT64_FORMAT " members: more than 11"), seats);
+    detail = g_strdup_printf (_("%" PRId64 " members: more than 11"), seats);
   else if (seats % 2 == 0)
-    detail = g_strdup_printf (_("%" G_GINT64_FORMAT " members: the number must be odd"), seats);
+    detail = g_strdup_printf (_("%" PRId64 " members: the number must be odd"), seats);
   else
-    detail = g_strdup_printf (_("%" G_GINT64_FORMAT " members"), seats);
+    detail = g_strdup_printf (_("%" PRId64 " members"), seats);
 
   return check_new (FAZHI_CHECK_SEATS, fazhi_seats_valid (seats) ? FAZHI_VERDICT_PASS : FAZHI_VERDICT_FAIL,
                     title, detail);
@@ -309,13 +310,13 @@ check_term (FazhiRecord *election)
                       missing_detail (election, "term_years", "term_years"));
 
   if (years > TERM_YEARS_MAX)
-    detail = g_strdup_printf (_("%" G_GINT64_FORMAT " years: longer than 5"), years);
+    detail = g_strdup_printf (_("%" PRId64 " years: longer than 5"), years);
   else if (years < 1)
     detail = g_strdup (_("The term must be at least one year"));
   else
     detail = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                           "%" G_GINT64_FORMAT " year",
-                                           "%" G_GINT64_FORMAT " years", (gulong) years),
+                                           "%" PRId64 " year",
+                                           "%" PRId64 " years", (gulong) years),
                               years);
 
   return check_new (FAZHI_CHECK_TERM, fazhi_term_valid (years) ? FAZHI_VERDICT_PASS : FAZHI_VERDICT_FAIL,

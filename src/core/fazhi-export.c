@@ -12,6 +12,7 @@
 
 #include <errno.h>
 #include <glib/gi18n-lib.h>
+#include <inttypes.h>
 #include <glib/gstdio.h>
 #include <stdio.h>
 #include <string.h>
@@ -353,7 +354,7 @@ write_xlsx (FazhiDatabase      *database,
             {
               g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
                            /* Translators: a file name, a field's label, then a record's id */
-                           _("%s: the %s of record %" G_GINT64_FORMAT " is longer than a spreadsheet "
+                           _("%s: the %s of record %" PRId64 " is longer than a spreadsheet "
                              "cell can hold; export to .csv instead"),
                            path, ledger->fields[i].label, (gint64) sqlite3_column_int64 (statement, 0));
               workbook_close (workbook);

@@ -200,7 +200,7 @@ static const FazhiField training_fields[] = {
 
 static const FazhiField outreach_fields[] = {
   { "held_on", N_("Date"), "日期", FAZHI_FIELD_DATE, REQUIRED, NULL, NULL },
-  { "title", N_("Event"), "活动名称", FAZHI_FIELD_TEXT, REQUIRED | SEARCH, NULL, NULL },
+  { "title", N_("Event name"), "活动名称", FAZHI_FIELD_TEXT, REQUIRED | SEARCH, NULL, NULL },
   { "theme", N_("Theme"), "主题", FAZHI_FIELD_CHOICE, 0, fazhi_outreach_themes, "other" },
   { "channel", N_("Channel"), "形式", FAZHI_FIELD_CHOICE, 0, fazhi_outreach_channels, "offline" },
   { "venue", N_("Venue"), "场所", FAZHI_FIELD_CHOICE, 0, fazhi_outreach_venues, NULL },
@@ -234,16 +234,16 @@ static const FazhiField election_fields[] = {
 
 static const FazhiLedger ledgers[FAZHI_N_LEDGERS] = {
   [FAZHI_LEDGER_CASES] = {
-    FAZHI_LEDGER_CASES, "cases", N_("Cases"), "案件与法律事务", "received_on", "kind", "status",
+    FAZHI_LEDGER_CASES, "cases", N_("Cases and legal matters"), "案件与法律事务", "received_on", "kind", "status",
     case_fields, G_N_ELEMENTS (case_fields) },
   [FAZHI_LEDGER_TRAININGS] = {
-    FAZHI_LEDGER_TRAININGS, "trainings", N_("Trainings"), "法治培训", "held_on", "form", NULL,
+    FAZHI_LEDGER_TRAININGS, "trainings", N_("Rule-of-law trainings"), "法治培训", "held_on", "form", NULL,
     training_fields, G_N_ELEMENTS (training_fields) },
   [FAZHI_LEDGER_OUTREACH] = {
-    FAZHI_LEDGER_OUTREACH, "outreach", N_("Outreach"), "普法宣传活动", "held_on", "theme", NULL,
+    FAZHI_LEDGER_OUTREACH, "outreach", N_("Legal-publicity events"), "普法宣传活动", "held_on", "theme", NULL,
     outreach_fields, G_N_ELEMENTS (outreach_fields) },
   [FAZHI_LEDGER_ELECTIONS] = {
-    FAZHI_LEDGER_ELECTIONS, "elections", N_("Elections"), "业委会换届选举", "started_on", NULL, "stage",
+    FAZHI_LEDGER_ELECTIONS, "elections", N_("Owners’ committee elections"), "业委会换届选举", "started_on", NULL, "stage",
     election_fields, G_N_ELEMENTS (election_fields) },
   [FAZHI_LEDGER_COMPOUNDS] = {
     FAZHI_LEDGER_COMPOUNDS, "compounds", N_("Compounds"), "小区", NULL, NULL, NULL,

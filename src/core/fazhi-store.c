@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <inttypes.h>
 #include <string.h>
 
 #include "fazhi-store.h"
@@ -552,7 +553,7 @@ reload (FazhiDatabase *database,
     {
       sqlite3_reset (statement);
       g_set_error (error, FAZHI_DATABASE_ERROR, FAZHI_DATABASE_ERROR_NOT_FOUND,
-                   _("No %s record with id %" G_GINT64_FORMAT), ledger->key, fazhi_record_get_id (record));
+                   _("No %s record with id %" PRId64), ledger->key, fazhi_record_get_id (record));
       return FALSE;
     }
 

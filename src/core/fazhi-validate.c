@@ -228,7 +228,7 @@ only_when (Check      *check,
   int index = index_of (check, key);
 
   if (!allowed && value (check, key) != NULL)
-    /* Translators: a field name, then when it applies, e.g. "for mediations" */
+    /* Translators: a field name, then when it applies, e.g. "to mediations" */
     add_problem (check, index, _("%s applies only %s"), field_name (check, index), when);
 }
 
