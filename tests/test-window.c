@@ -327,18 +327,6 @@ find_widget (GtkWidget  *root,
   return found->len > 0 ? g_ptr_array_index (found, 0) : NULL;
 }
 
-/* A click, as GTK makes one from the keyboard: pressed for a moment, then clicked. */
-static void
-click_button (GtkWidget  *window,
-              const char *label)
-{
-  GtkWidget *button = find_widget (window, GTK_TYPE_BUTTON, NULL, "label", label);
-
-  g_assert_nonnull (button);
-  g_assert_true (gtk_widget_is_sensitive (button));
-  gtk_widget_activate (button);
-}
-
 /* The position of @text among the strings of a GtkStringList, which must hold it. */
 static guint
 string_position (GListModel *strings,
@@ -953,7 +941,7 @@ test_unsaved_close (Fixture       *fixture,
   WAIT_UNTIL (gtk_widget_get_mapped (dialog));
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (editor)));
 
-  click_button (dialog, _("_Keep Editing"));
+  fazhi_alert_respond (dialog, "keep");
   WAIT_UNTIL (fazhi_alert_find (NULL) == NULL);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (editor)));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (fazhi_record_editor_get_row (editor, "title"))), ==,
@@ -963,7 +951,7 @@ test_unsaved_close (Fixture       *fixture,
   gtk_widget_activate_action (GTK_WIDGET (editor), "window.close", NULL);
   WAIT_UNTIL ((dialog = fazhi_alert_find (GTK_WINDOW (editor))) != NULL);
   watch (fixture, dialog);
-  click_button (dialog, _("_Discard"));
+  fazhi_alert_respond (dialog, "discard");
   WAIT_UNTIL (find_toplevel (FAZHI_TYPE_RECORD_EDITOR, NULL) == NULL);
   g_assert_cmpint (sql_count (fixture, "SELECT count(*) FROM cases", NULL), ==, 0);
 
@@ -998,6 +986,8 @@ main (int   argc,
   g_log_set_always_fatal (G_LOG_FATAL_MASK | G_LOG_LEVEL_CRITICAL);
   gtk_init ();
   adw_init ();
+  /* Dialogs and pages change at once: what a test waits for is the change, not its animation. */
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
   /* The widgets' templates are in the resource the application's class registers. */
   g_type_class_unref (g_type_class_ref (FAZHI_TYPE_APPLICATION));
 

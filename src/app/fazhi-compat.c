@@ -167,6 +167,24 @@ fazhi_alert_present (GtkWidget *alert,
 #endif
 }
 
+void
+fazhi_alert_respond (GtkWidget  *alert,
+                     const char *id)
+{
+#if ADW_CHECK_VERSION (1, 5, 0)
+  g_autofree char *detailed = g_strconcat ("response::", id, NULL);
+
+  NEWER_ADW_BEGIN
+  /* An alert dialog has no call that chooses a response: it is what its buttons do. */
+  g_signal_emit_by_name (alert, detailed, id);
+  adw_dialog_force_close (ADW_DIALOG (alert));
+  NEWER_ADW_END
+#else
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (alert), id);
+  gtk_window_destroy (GTK_WINDOW (alert));
+#endif
+}
+
 #if ADW_CHECK_VERSION (1, 5, 0)
 static GtkWidget *
 visible_dialog (GtkWindow *window)

@@ -30,6 +30,9 @@ void                 fazhi_alert_set_default_response  (GtkWidget     *alert,
                                                         const char    *id);
 void                 fazhi_alert_present               (GtkWidget     *alert,
                                                         GtkWidget     *parent);
+/* Answers @alert as if the response @id had been chosen, and closes it. */
+void                 fazhi_alert_respond               (GtkWidget     *alert,
+                                                        const char    *id);
 /* The alert shown over @parent (any window when NULL), or NULL. */
 GtkWidget           *fazhi_alert_find                  (GtkWindow     *parent);
 
