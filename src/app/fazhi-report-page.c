@@ -19,6 +19,7 @@
 #include "fazhi-value.h"
 
 #define PREVIEW_WIDTH 420
+#define SIDE_BY_SIDE_WIDTH 760  /* narrower, the text stands above the pages */
 #define RELAYOUT_DELAY_MS 400
 
 struct _FazhiReportPage
@@ -48,6 +49,9 @@ struct _FazhiReportPage
   GtkMenuButton  *insert_button;
   GtkTextView    *text_view;
   GtkBox         *preview_box;
+  GtkPaned       *paned;
+  guint           orient_id;
+  gboolean        watching_window;
 };
 
 G_DEFINE_FINAL_TYPE (FazhiReportPage, fazhi_report_page, ADW_TYPE_BIN)
@@ -237,12 +241,51 @@ period_changed_cb (FazhiReportPage *self)
     self->stale = TRUE;
 }
 
+static gboolean
+orient_panes (gpointer data)
+{
+  FazhiReportPage *self = data;
+  int width = gtk_widget_get_width (GTK_WIDGET (self));
+  GtkOrientation wanted = width < SIDE_BY_SIDE_WIDTH ? GTK_ORIENTATION_VERTICAL : GTK_ORIENTATION_HORIZONTAL;
+
+  self->orient_id = 0;
+  if (gtk_orientable_get_orientation (GTK_ORIENTABLE (self->paned)) != wanted)
+    {
+      gtk_orientable_set_orientation (GTK_ORIENTABLE (self->paned), wanted);
+      gtk_paned_set_position (self->paned, wanted == GTK_ORIENTATION_VERTICAL
+                                           ? gtk_widget_get_height (GTK_WIDGET (self)) / 3
+                                           : width / 3);
+    }
+
+  return G_SOURCE_REMOVE;
+}
+
+/* A phone-sized window has no room for text and pages side by side: the panes turn with the
+ * window's width, after it changed (never while it is being allocated). */
+static void
+window_resized_cb (FazhiReportPage *self)
+{
+  if (self->orient_id == 0)
+    self->orient_id = g_idle_add (orient_panes, self);
+}
+
 static void
 fazhi_report_page_map (GtkWidget *widget)
 {
   FazhiReportPage *self = FAZHI_REPORT_PAGE (widget);
 
   GTK_WIDGET_CLASS (fazhi_report_page_parent_class)->map (widget);
+  if (!self->watching_window)
+    {
+      GtkRoot *root = gtk_widget_get_root (widget);
+
+      g_signal_connect_object (root, "notify::default-width", G_CALLBACK (window_resized_cb), self,
+                               G_CONNECT_SWAPPED);
+      g_signal_connect_object (root, "notify::maximized", G_CALLBACK (window_resized_cb), self,
+                               G_CONNECT_SWAPPED);
+      self->watching_window = TRUE;
+    }
+  window_resized_cb (self);
   if (self->stale)
     {
       self->stale = FALSE;
@@ -433,6 +476,7 @@ fazhi_report_page_dispose (GObject *object)
 {
   FazhiReportPage *self = FAZHI_REPORT_PAGE (object);
 
+  g_clear_handle_id (&self->orient_id, g_source_remove);
   if (self->database != NULL)
     flush_pending_text (self);
   /* GTK 4.8 unparents a template child without telling AdwBin, which would unparent it again. */
@@ -469,6 +513,7 @@ fazhi_report_page_class_init (FazhiReportPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FazhiReportPage, insert_button);
   gtk_widget_class_bind_template_child (widget_class, FazhiReportPage, text_view);
   gtk_widget_class_bind_template_child (widget_class, FazhiReportPage, preview_box);
+  gtk_widget_class_bind_template_child (widget_class, FazhiReportPage, paned);
   gtk_widget_class_bind_template_callback (widget_class, period_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, placeholder_activated_cb);
 
