@@ -1076,6 +1076,48 @@ test_writer_waits (Fixture       *fixture,
   g_cond_clear (&holder.cond);
 }
 
+/* Version 2 gives every ledger a search column; the records already there get theirs, the same
+ * text the program writes for new ones. */
+static void
+test_migrate_search_text (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(FazhiDatabase) database = fazhi_database_open_at_version (fixture->path, 1, NULL);
+  g_autoptr(FazhiRecord) record = fazhi_record_new (FAZHI_LEDGER_CASES);
+  g_autoptr(GError) error = NULL;
+  sqlite3_stmt *statement;
+  g_autofree char *old_text = NULL;
+  g_autofree char *new_text = NULL;
+
+  g_assert_nonnull (database);
+  g_assert_cmpint (sqlite3_exec (fazhi_database_get_handle (database),
+                                 "INSERT INTO cases (uuid, created_at, updated_at, number, kind, title, applicant, "
+                                 "received_on) VALUES ('u1', 'x', 'x', 'N-1', 'consultation', '遗产继承', '王某', "
+                                 "'2023-05-01')", NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_true (fazhi_database_migrate (database, 2, &error));
+  g_assert_no_error (error);
+
+  /* The same record saved by the program has the same search text. */
+  fazhi_record_set (record, "number", "N-2");
+  fazhi_record_set (record, "kind", "consultation");
+  fazhi_record_set (record, "title", "遗产继承");
+  fazhi_record_set (record, "applicant", "王某");
+  fazhi_record_set (record, "received_on", "2023-05-01");
+  g_assert_true (fazhi_store_save (database, record, &error));
+  g_assert_no_error (error);
+
+  statement = fazhi_database_prepare (database, "SELECT search_text FROM cases ORDER BY id", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_step (statement), ==, SQLITE_ROW);
+  old_text = g_strdup ((const char *) sqlite3_column_text (statement, 0));
+  g_assert_cmpint (sqlite3_step (statement), ==, SQLITE_ROW);
+  new_text = g_strdup ((const char *) sqlite3_column_text (statement, 0));
+  sqlite3_reset (statement);
+
+  g_assert_cmpstr (old_text, ==, "N-1\x1f遗产继承\x1f王某\x1f\x1f\x1f");
+  g_assert_cmpstr (new_text, ==, "N-2\x1f遗产继承\x1f王某\x1f\x1f\x1f");
+}
+
 static void
 add_test (const char *path,
           void (*test) (Fixture *, gconstpointer))
@@ -1108,6 +1150,7 @@ main (int   argc,
   add_test ("/database/migrate/from-zero", test_migrate_from_zero);
   add_test ("/database/migrate/step-by-step", test_migrate_step_by_step);
   add_test ("/database/migrate/on-open", test_migrate_on_open);
+  add_test ("/database/migrate/search-text", test_migrate_search_text);
   add_test ("/database/open/reopen", test_reopen);
   add_test ("/database/open/too-new", test_too_new);
   add_test ("/database/open/text-file", test_text_file);

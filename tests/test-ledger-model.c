@@ -490,6 +490,27 @@ assert_one_change (Recorder *recorder,
   g_array_set_size (recorder->changes, 0);
 }
 
+/* A change of everything comes in two steps, every row gone and then the new ones, so that a
+ * list view following a row does not look for it among all the new ones. */
+static void
+assert_reset (Recorder *recorder,
+              guint     removed,
+              guint     added)
+{
+  Change *change;
+
+  g_assert_cmpuint (recorder->changes->len, ==, 2);
+  change = &g_array_index (recorder->changes, Change, 0);
+  g_assert_cmpuint (change->position, ==, 0);
+  g_assert_cmpuint (change->removed, ==, removed);
+  g_assert_cmpuint (change->added, ==, 0);
+  change = &g_array_index (recorder->changes, Change, 1);
+  g_assert_cmpuint (change->position, ==, 0);
+  g_assert_cmpuint (change->removed, ==, 0);
+  g_assert_cmpuint (change->added, ==, added);
+  g_array_set_size (recorder->changes, 0);
+}
+
 static guint
 index_of (GArray *ids,
           gint64  id)
@@ -595,7 +616,8 @@ check_changes (FazhiDatabase    *database,
       g_assert_no_error (error);
       if (read)
         assert_one_change (&recorder, expected->len - 2, 1, 0);
-      g_assert_cmpuint (recorder.changes->len, <=, 1);
+      /* Unread, it is a change of everything: in its two steps. */
+      g_assert_cmpuint (recorder.changes->len, <=, 2);
       g_array_set_size (recorder.changes, 0);
       g_clear_pointer (&expected, g_array_unref);
       expected = expected_ids (database, filter, order);
@@ -606,7 +628,7 @@ check_changes (FazhiDatabase    *database,
   /* An import: anything may have changed. */
   g_array_set_size (recorder.changes, 0);
   fazhi_database_emit_changed (database, FAZHI_LEDGER_CASES, FAZHI_CHANGE_MANY, 0);
-  assert_one_change (&recorder, 0, expected->len, expected->len);
+  assert_reset (&recorder, expected->len, expected->len);
 
   recorder_clear (&recorder);
 }

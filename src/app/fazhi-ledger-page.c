@@ -119,7 +119,6 @@ bind_cell (GtkSignalListItemFactory *factory,
 
   text = cell_text (self, record, field, &alert);
   gtk_label_set_text (GTK_LABEL (label), text != NULL ? text : "");
-  gtk_widget_set_tooltip_text (label, text);
   if (alert)
     gtk_widget_add_css_class (label, "error");
   else

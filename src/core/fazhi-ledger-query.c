@@ -105,19 +105,19 @@ build_search_condition (FazhiLedgerQuery *query,
   g_autofree char *pattern = like_pattern (query->search);
   GString *any = g_string_new (NULL);
 
+  /* The text fields are searched in the one column that holds them all (migration 0002);
+   * communities and compounds by their names, in their own small tables. */
+  g_string_append (any, "(t.search_text LIKE ? ESCAPE '\\'");
+  g_ptr_array_add (query->where_values, g_strdup (pattern));
   for (guint i = 0; i < query->ledger->n_fields; i++)
     {
       const FazhiField *field = &query->ledger->fields[i];
 
-      if (!(field->flags & FAZHI_FIELD_SEARCHABLE))
+      if (!(field->flags & FAZHI_FIELD_SEARCHABLE) || place_table (field) == NULL)
         continue;
 
-      g_string_append (any, any->len == 0 ? "(" : " OR ");
-      if (place_table (field) != NULL)
-        g_string_append_printf (any, "t.%s IN (SELECT id FROM %s WHERE name LIKE ? ESCAPE '\\')",
-                                fazhi_field_column (field), place_table (field));
-      else
-        g_string_append_printf (any, "t.%s LIKE ? ESCAPE '\\'", fazhi_field_column (field));
+      g_string_append_printf (any, " OR t.%s IN (SELECT id FROM %s WHERE name LIKE ? ESCAPE '\\')",
+                              fazhi_field_column (field), place_table (field));
       g_ptr_array_add (query->where_values, g_strdup (pattern));
     }
 

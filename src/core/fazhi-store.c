@@ -68,7 +68,10 @@ ledger_sql (FazhiLedgerId id)
               g_string_append (marks, ", ?");
               g_string_append_printf (update, ", %s = ?", column);
             }
-          g_string_append (update, " WHERE id = ?");
+          /* The search column comes after the fields (see data/sql/0002-search-text.sql). */
+          g_string_append (columns, ", search_text");
+          g_string_append (marks, ", ?");
+          g_string_append (update, ", search_text = ? WHERE id = ?");
 
           cache[l].select_columns = g_string_free (select, FALSE);
           cache[l].insert = g_strdup_printf ("INSERT INTO %s (%s) VALUES (%s)",
@@ -360,7 +363,33 @@ fill_election_totals (FazhiWriter *writer,
   return TRUE;
 }
 
-/* Binds the fields from parameter @first on, in the order of the description. */
+/* The searchable text fields in one string, as migration 0002 writes it: the list model
+ * searches this one column instead of every field. */
+static char *
+search_text (const FazhiLedger *ledger,
+             char             **values)
+{
+  GString *text = g_string_new (NULL);
+  gboolean first = TRUE;
+
+  for (guint i = 0; i < ledger->n_fields; i++)
+    {
+      const FazhiField *field = &ledger->fields[i];
+
+      if (field->type != FAZHI_FIELD_TEXT || !(field->flags & FAZHI_FIELD_SEARCHABLE))
+        continue;
+      if (!first)
+        g_string_append_c (text, '\x1f');
+      if (values[i] != NULL)
+        g_string_append (text, values[i]);
+      first = FALSE;
+    }
+
+  return g_string_free (text, FALSE);
+}
+
+/* Binds the fields from parameter @first on, in the order of the description, then the
+ * search text. */
 static gboolean
 bind_values (FazhiWriter  *writer,
              sqlite3_stmt *statement,
@@ -408,6 +437,7 @@ bind_values (FazhiWriter  *writer,
         }
     }
 
+  sqlite3_bind_text (statement, first + (int) ledger->n_fields, search_text (ledger, values), -1, g_free);
   return TRUE;
 }
 
@@ -522,7 +552,7 @@ writer_update (FazhiWriter *writer,
       return FALSE;
     }
   sqlite3_bind_text (statement, 1, writer->now, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (statement, 2 + (int) writer->ledger->n_fields, id);
+  sqlite3_bind_int64 (statement, 3 + (int) writer->ledger->n_fields, id);
 
   if (!fazhi_database_step_done (writer->database, statement, error))
     return explain_constraint (writer, error);
