@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "fazhi-database.h"
+#include "fazhi-test-util.h"
 
 typedef struct
 {
@@ -36,37 +37,15 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
-  fixture->dir = g_dir_make_tmp ("fazhi-cli-XXXXXX", &error);
-  g_assert_no_error (error);
+  fixture->dir = fazhi_test_make_dir ("fazhi-cli-XXXXXX");
   fixture->database = g_build_filename (fixture->dir, "ledger.db", NULL);
-}
-
-static void
-remove_tree (const char *path)
-{
-  GDir *dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir != NULL)
-    {
-      while ((name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-
-          remove_tree (child);
-        }
-      g_dir_close (dir);
-    }
-  g_remove (path);
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  remove_tree (fixture->dir);
+  fazhi_test_remove_tree (fixture->dir);
   g_free (fixture->dir);
   g_free (fixture->database);
 }
@@ -128,10 +107,8 @@ static gint64
 count_rows (const char   *database_path,
             FazhiLedgerId ledger)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(FazhiDatabase) database = fazhi_database_open (database_path, &error);
+  g_autoptr(FazhiDatabase) database = fazhi_test_open_database_file (database_path);
 
-  g_assert_no_error (error);
   return fazhi_database_count (database, ledger);
 }
 

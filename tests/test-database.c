@@ -12,6 +12,7 @@
 #include "fazhi-database.h"
 #include "fazhi-record.h"
 #include "fazhi-store.h"
+#include "fazhi-test-util.h"
 
 #define APPLICATION_ID 0x467a4c67  /* "FzLg" */
 
@@ -24,33 +25,10 @@ typedef struct
 } Fixture;
 
 static void
-remove_tree (const char *path)
-{
-  if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
-    {
-      g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-      const char *name;
-
-      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-
-          remove_tree (child);
-        }
-      g_rmdir (path);
-    }
-  else
-    g_unlink (path);
-}
-
-static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
-  fixture->folder = g_dir_make_tmp ("fazhi-database-XXXXXX", &error);
-  g_assert_no_error (error);
+  fixture->folder = fazhi_test_make_dir ("fazhi-database-XXXXXX");
   fixture->path = g_build_filename (fixture->folder, "ledger.db", NULL);
 }
 
@@ -58,7 +36,7 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  remove_tree (fixture->folder);
+  fazhi_test_remove_tree (fixture->folder);
   g_free (fixture->folder);
   g_free (fixture->path);
 }
@@ -68,17 +46,6 @@ sibling (const char *path,
          const char *suffix)
 {
   return g_strconcat (path, suffix, NULL);
-}
-
-static FazhiDatabase *
-open_database (const char *path)
-{
-  g_autoptr(GError) error = NULL;
-  FazhiDatabase *database = fazhi_database_open (path, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (database);
-  return database;
 }
 
 static char *
@@ -94,21 +61,6 @@ query_text (sqlite3    *handle,
   sqlite3_finalize (statement);
 
   return text;
-}
-
-static gint64
-query_int (sqlite3    *handle,
-           const char *sql)
-{
-  sqlite3_stmt *statement = NULL;
-  gint64 value = -1;
-
-  g_assert_cmpint (sqlite3_prepare_v2 (handle, sql, -1, &statement, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (statement), ==, SQLITE_ROW);
-  value = sqlite3_column_int64 (statement, 0);
-  sqlite3_finalize (statement);
-
-  return value;
 }
 
 static gboolean
@@ -158,18 +110,15 @@ insert_community (FazhiDatabase *database,
 static gint64
 communities_seen_by (sqlite3 *handle)
 {
-  return query_int (handle, "SELECT count(*) FROM communities");
+  return fazhi_test_query_int (handle, "SELECT count(*) FROM communities", NULL);
 }
 
 static GBytes *
 read_bytes (const char *path)
 {
-  g_autoptr(GError) error = NULL;
-  char *contents = NULL;
   gsize length = 0;
+  char *contents = fazhi_test_read_file (path, &length);
 
-  g_file_get_contents (path, &contents, &length, &error);
-  g_assert_no_error (error);
   return g_bytes_new_take (contents, length);
 }
 
@@ -243,7 +192,7 @@ test_open_creates (Fixture       *fixture,
   g_autoptr(FazhiDatabase) database = NULL;
 
   g_assert_false (g_file_test (folder, G_FILE_TEST_EXISTS));
-  database = open_database (path);
+  database = fazhi_test_open_database_file (path);
   g_assert_true (g_file_test (folder, G_FILE_TEST_IS_DIR));
   g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
   g_assert_cmpstr (fazhi_database_get_path (database), ==, path);
@@ -271,17 +220,17 @@ static void
 test_open_settings_of_connection (Fixture       *fixture,
                                   gconstpointer  data)
 {
-  g_autoptr(FazhiDatabase) database = open_database (fixture->path);
+  g_autoptr(FazhiDatabase) database = fazhi_test_open_database_file (fixture->path);
   sqlite3 *handle = fazhi_database_get_handle (database);
   g_autofree char *journal = query_text (handle, "PRAGMA journal_mode");
 
   g_assert_cmpstr (journal, ==, "wal");
-  g_assert_cmpint (query_int (handle, "PRAGMA foreign_keys"), ==, 1);
-  g_assert_cmpint (query_int (handle, "PRAGMA user_version"), ==, fazhi_database_latest_version ());
+  g_assert_cmpint (fazhi_test_query_int (handle, "PRAGMA foreign_keys", NULL), ==, 1);
+  g_assert_cmpint (fazhi_test_query_int (handle, "PRAGMA user_version", NULL), ==, fazhi_database_latest_version ());
   g_assert_cmpint (fazhi_database_get_version (database), ==, fazhi_database_latest_version ());
-  g_assert_cmpint (query_int (handle, "PRAGMA application_id"), ==, APPLICATION_ID);
+  g_assert_cmpint (fazhi_test_query_int (handle, "PRAGMA application_id", NULL), ==, APPLICATION_ID);
   /* A writer waits for another instead of failing at once. */
-  g_assert_cmpint (query_int (handle, "PRAGMA busy_timeout"), >=, 1000);
+  g_assert_cmpint (fazhi_test_query_int (handle, "PRAGMA busy_timeout", NULL), >=, 1000);
 
   /* The journal mode is kept in the file: another program sees it too. */
   {
@@ -341,7 +290,7 @@ test_migrate_from_zero (Fixture       *fixture,
   g_assert_no_error (error);
 
   g_assert_cmpint (fazhi_database_get_version (database), ==, fazhi_database_latest_version ());
-  g_assert_cmpint (query_int (handle, "PRAGMA application_id"), ==, APPLICATION_ID);
+  g_assert_cmpint (fazhi_test_query_int (handle, "PRAGMA application_id", NULL), ==, APPLICATION_ID);
   g_assert_true (table_exists (handle, "settings"));
   g_assert_true (table_exists (handle, "report_texts"));
   for (FazhiLedgerId id = 0; id < FAZHI_N_LEDGERS; id++)
@@ -386,7 +335,7 @@ test_migrate_on_open (Fixture       *fixture,
   g_assert_no_error (error);
   g_clear_object (&database);
 
-  database = open_database (fixture->path);
+  database = fazhi_test_open_database_file (fixture->path);
   g_assert_cmpint (fazhi_database_get_version (database), ==, fazhi_database_latest_version ());
   g_assert_true (table_exists (fazhi_database_get_handle (database), "cases"));
 }
@@ -395,7 +344,7 @@ static void
 test_reopen (Fixture       *fixture,
              gconstpointer  data)
 {
-  g_autoptr(FazhiDatabase) database = open_database (fixture->path);
+  g_autoptr(FazhiDatabase) database = fazhi_test_open_database_file (fixture->path);
   g_autofree char *schema = NULL;
   g_autofree char *schema_again = NULL;
   g_autofree char *prefix = NULL;
@@ -406,7 +355,7 @@ test_reopen (Fixture       *fixture,
                        "SELECT group_concat(sql, ';') FROM (SELECT sql FROM sqlite_schema ORDER BY name)");
   g_clear_object (&database);
 
-  database = open_database (fixture->path);
+  database = fazhi_test_open_database_file (fixture->path);
   schema_again = query_text (fazhi_database_get_handle (database),
                              "SELECT group_concat(sql, ';') FROM (SELECT sql FROM sqlite_schema ORDER BY name)");
   g_assert_cmpstr (schema_again, ==, schema);
@@ -503,7 +452,7 @@ test_other_program (Fixture       *fixture,
 
   handle = open_raw (fixture->path);
   g_assert_false (table_exists (handle, "cases"));
-  g_assert_cmpint (query_int (handle, "PRAGMA user_version"), ==, 0);
+  g_assert_cmpint (fazhi_test_query_int (handle, "PRAGMA user_version", NULL), ==, 0);
   sqlite3_close (handle);
 }
 
@@ -513,7 +462,7 @@ static void
 test_settings (Fixture       *fixture,
                gconstpointer  data)
 {
-  g_autoptr(FazhiDatabase) database = open_database (fixture->path);
+  g_autoptr(FazhiDatabase) database = fazhi_test_open_database_file (fixture->path);
   g_autoptr(GError) error = NULL;
   g_autofree char *office = fazhi_database_get_setting (database, "office_name");
   g_autofree char *limit = fazhi_database_get_setting (database, "mediation_limit_days");
@@ -543,7 +492,7 @@ test_settings (Fixture       *fixture,
   g_assert_cmpint (fazhi_database_get_setting_int (database, "term_warning_days", 90), ==, 90);
   g_clear_object (&database);
 
-  database = open_database (fixture->path);
+  database = fazhi_test_open_database_file (fixture->path);
   prefix = fazhi_database_get_setting (database, "number_prefix");
   name = fazhi_database_get_setting (database, "office_name");
   g_assert_cmpstr (prefix, ==, "王");
@@ -610,7 +559,7 @@ static void
 test_rollback (Fixture       *fixture,
                gconstpointer  data)
 {
-  g_autoptr(FazhiDatabase) database = open_database (fixture->path);
+  g_autoptr(FazhiDatabase) database = fazhi_test_open_database_file (fixture->path);
   g_autoptr(GError) error = NULL;
 
   g_assert_true (fazhi_database_begin (database, &error));
@@ -632,7 +581,7 @@ static void
 test_nested (Fixture       *fixture,
              gconstpointer  data)
 {
-  g_autoptr(FazhiDatabase) database = open_database (fixture->path);
+  g_autoptr(FazhiDatabase) database = fazhi_test_open_database_file (fixture->path);
   sqlite3 *other = open_raw (fixture->path);
   g_autoptr(GError) error = NULL;
 
@@ -683,7 +632,7 @@ static void
 test_changed_signal (Fixture       *fixture,
                      gconstpointer  data)
 {
-  g_autoptr(FazhiDatabase) database = open_database (fixture->path);
+  g_autoptr(FazhiDatabase) database = fazhi_test_open_database_file (fixture->path);
   g_autoptr(GArray) announced = listen (database);
   g_autoptr(GError) error = NULL;
 
@@ -727,7 +676,7 @@ static void
 test_changed_after_inner_rollback (Fixture       *fixture,
                                    gconstpointer  data)
 {
-  g_autoptr(FazhiDatabase) database = open_database (fixture->path);
+  g_autoptr(FazhiDatabase) database = fazhi_test_open_database_file (fixture->path);
   g_autoptr(GArray) announced = listen (database);
   g_autoptr(GError) error = NULL;
 
@@ -791,7 +740,7 @@ static void
 test_backup (Fixture       *fixture,
              gconstpointer  data)
 {
-  g_autoptr(FazhiDatabase) database = open_database (fixture->path);
+  g_autoptr(FazhiDatabase) database = fazhi_test_open_database_file (fixture->path);
   g_autoptr(FazhiDatabase) copy = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *destination = g_build_filename (fixture->folder, "backup.db", NULL);
@@ -824,7 +773,7 @@ test_backup (Fixture       *fixture,
   g_assert_cmpint (((const guint8 *) g_bytes_get_data (header, NULL))[18], ==, 1);
   assert_no_companions (destination);
 
-  copy = open_database (destination);
+  copy = fazhi_test_open_database_file (destination);
   g_assert_cmpint (fazhi_database_count (copy, FAZHI_LEDGER_CASES), ==, 5);
   assert_same_counts (database, copy);
   g_assert_cmpint (fazhi_database_get_version (copy), ==, fazhi_database_get_version (database));
@@ -835,7 +784,7 @@ static void
 test_backup_while_writing (Fixture       *fixture,
                            gconstpointer  data)
 {
-  g_autoptr(FazhiDatabase) database = open_database (fixture->path);
+  g_autoptr(FazhiDatabase) database = fazhi_test_open_database_file (fixture->path);
   g_autoptr(FazhiDatabase) copy = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *destination = g_build_filename (fixture->folder, "backup.db", NULL);
@@ -850,7 +799,7 @@ test_backup_while_writing (Fixture       *fixture,
   exec_raw (writer, "COMMIT");
   sqlite3_close (writer);
 
-  copy = open_database (destination);
+  copy = fazhi_test_open_database_file (destination);
   g_assert_cmpint (fazhi_database_count (copy, FAZHI_LEDGER_COMMUNITIES), ==, 1);
   g_assert_cmpint (fazhi_database_count (database, FAZHI_LEDGER_COMMUNITIES), ==, 2);
 }
@@ -859,7 +808,7 @@ static void
 test_backup_fails_cleanly (Fixture       *fixture,
                            gconstpointer  data)
 {
-  g_autoptr(FazhiDatabase) database = open_database (fixture->path);
+  g_autoptr(FazhiDatabase) database = fazhi_test_open_database_file (fixture->path);
   g_autoptr(GError) error = NULL;
   g_autofree char *destination = g_build_filename (fixture->folder, "missing", "backup.db", NULL);
   g_autofree char *partial = sibling (destination, ".partial");
@@ -876,7 +825,7 @@ static void
 test_check (Fixture       *fixture,
             gconstpointer  data)
 {
-  g_autoptr(FazhiDatabase) database = open_database (fixture->path);
+  g_autoptr(FazhiDatabase) database = fazhi_test_open_database_file (fixture->path);
   g_autoptr(GPtrArray) problems = NULL;
   g_autoptr(GError) error = NULL;
   sqlite3 *handle = fazhi_database_get_handle (database);
@@ -918,7 +867,7 @@ static void
 test_read_only (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(FazhiDatabase) database = open_database (fixture->path);
+  g_autoptr(FazhiDatabase) database = fazhi_test_open_database_file (fixture->path);
   g_autoptr(FazhiRecord) record = new_case ("只读时的新记录", "2023-03-05");
   g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) before = NULL;
@@ -972,8 +921,8 @@ static void
 test_two_connections_alternate (Fixture       *fixture,
                                 gconstpointer  data)
 {
-  g_autoptr(FazhiDatabase) one = open_database (fixture->path);
-  g_autoptr(FazhiDatabase) other = open_database (fixture->path);
+  g_autoptr(FazhiDatabase) one = fazhi_test_open_database_file (fixture->path);
+  g_autoptr(FazhiDatabase) other = fazhi_test_open_database_file (fixture->path);
   g_autoptr(GHashTable) numbers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   const int rounds = 20;
 
@@ -1034,13 +983,13 @@ static void
 test_writer_waits (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_autoptr(FazhiDatabase) one = open_database (fixture->path);
+  g_autoptr(FazhiDatabase) one = fazhi_test_open_database_file (fixture->path);
   g_autoptr(GError) error = NULL;
   Holder holder = { 0 };
   GThread *thread;
   gint64 start, waited;
 
-  holder.database = open_database (fixture->path);
+  holder.database = fazhi_test_open_database_file (fixture->path);
   holder.hold_us = 500 * 1000;
   g_mutex_init (&holder.mutex);
   g_cond_init (&holder.cond);
@@ -1129,7 +1078,6 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
   int status;
 
   setlocale (LC_ALL, "");
@@ -1137,8 +1085,7 @@ main (int   argc,
 
   /* Before anything reads the user's data folder, which GLib reads once. */
   g_unsetenv ("FAZHI_DATABASE");
-  xdg_data_home = g_dir_make_tmp ("fazhi-data-XXXXXX", &error);
-  g_assert_no_error (error);
+  xdg_data_home = fazhi_test_make_dir ("fazhi-data-XXXXXX");
   g_setenv ("XDG_DATA_HOME", xdg_data_home, TRUE);
 
   g_test_init (&argc, &argv, NULL);
@@ -1171,7 +1118,7 @@ main (int   argc,
 
   status = g_test_run ();
 
-  remove_tree (xdg_data_home);
+  fazhi_test_remove_tree (xdg_data_home);
   g_free (xdg_data_home);
   return status;
 }

@@ -15,6 +15,7 @@
 #include "fazhi-demo.h"
 #include "fazhi-stats.h"
 #include "fazhi-store.h"
+#include "fazhi-test-util.h"
 #include "fazhi-validate.h"
 
 #define TODAY "2026-11-28"
@@ -70,32 +71,16 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
-
-  fixture->directory = g_dir_make_tmp ("fazhi-demo-XXXXXX", &error);
-  g_assert_no_error (error);
-  path = g_build_filename (fixture->directory, "ledger.db", NULL);
-  fixture->database = fazhi_database_open (path, &error);
-  g_assert_no_error (error);
+  fixture->directory = fazhi_test_make_dir ("fazhi-demo-XXXXXX");
+  fixture->database = fazhi_test_open_database (fixture->directory);
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_autoptr(GDir) directory = NULL;
-  const char *name;
-
   g_clear_object (&fixture->database);
-  directory = g_dir_open (fixture->directory, 0, NULL);
-  while (directory != NULL && (name = g_dir_read_name (directory)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (fixture->directory, name, NULL);
-
-      g_unlink (path);
-    }
-  g_rmdir (fixture->directory);
+  fazhi_test_remove_tree (fixture->directory);
   g_free (fixture->directory);
 }
 

@@ -17,6 +17,7 @@
 #include "fazhi-docx.h"
 #include "fazhi-report.h"
 #include "fazhi-summary.h"
+#include "fazhi-test-util.h"
 
 #define TODAY "2026-11-28"
 
@@ -35,40 +36,14 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
-  fixture->directory = g_dir_make_tmp ("fazhi-docx-XXXXXX", &error);
-  g_assert_no_error (error);
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) directory = NULL;
-  const char *name;
-
-  if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
-    {
-      directory = g_dir_open (path, 0, NULL);
-      while (directory != NULL && (name = g_dir_read_name (directory)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-
-          remove_tree (child);
-        }
-      g_rmdir (path);
-    }
-  else
-    {
-      g_unlink (path);
-    }
+  fixture->directory = fazhi_test_make_dir ("fazhi-docx-XXXXXX");
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  remove_tree (fixture->directory);
+  fazhi_test_remove_tree (fixture->directory);
   g_free (fixture->directory);
 }
 
@@ -338,10 +313,8 @@ static FazhiDatabase *
 open_demo (Fixture *fixture)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *path = g_build_filename (fixture->directory, "ledger.db", NULL);
-  FazhiDatabase *database = fazhi_database_open (path, &error);
+  FazhiDatabase *database = fazhi_test_open_database (fixture->directory);
 
-  g_assert_no_error (error);
   g_assert_true (fazhi_demo_fill (database, 0, &error));
   g_assert_no_error (error);
 

@@ -13,6 +13,7 @@
 
 #include "fazhi-document.h"
 #include "fazhi-layout.h"
+#include "fazhi-test-util.h"
 
 #define MM            (72.0 / 25.4)
 #define BLOCK_LEFT    (28.0 * MM)
@@ -177,16 +178,7 @@ typedef struct
 static void
 output_clear (Output *output)
 {
-  g_autoptr(GDir) dir = g_dir_open (output->dir, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (output->dir, name, NULL);
-
-      g_assert_cmpint (g_unlink (path), ==, 0);
-    }
-  g_assert_cmpint (g_rmdir (output->dir), ==, 0);
+  g_assert_true (fazhi_test_remove_tree (output->dir));
   g_free (output->dir);
   g_free (output->pdf);
 }
@@ -197,8 +189,7 @@ write_pdf (FazhiDocument *document,
 {
   g_autoptr(GError) error = NULL;
 
-  output->dir = g_dir_make_tmp ("fazhi-layout-XXXXXX", &error);
-  g_assert_no_error (error);
+  output->dir = fazhi_test_make_dir ("fazhi-layout-XXXXXX");
   output->pdf = g_build_filename (output->dir, "报告.pdf", NULL);
 
   g_assert_true (fazhi_layout_write_pdf (document, output->pdf, &error));

@@ -9,6 +9,7 @@
 #include "fazhi-database.h"
 #include "fazhi-ledger-model.h"
 #include "fazhi-store.h"
+#include "fazhi-test-util.h"
 
 #define N_CASES 320
 
@@ -73,14 +74,10 @@ fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
   GDate date;
 
-  fixture->folder = g_dir_make_tmp ("fazhi-model-XXXXXX", &error);
-  g_assert_no_error (error);
-  path = g_build_filename (fixture->folder, "ledger.db", NULL);
-  fixture->database = fazhi_database_open (path, &error);
-  g_assert_no_error (error);
+  fixture->folder = fazhi_test_make_dir ("fazhi-model-XXXXXX");
+  fixture->database = fazhi_test_open_database (fixture->folder);
 
   /* Two cases a day, every fifth day from 2022 into 2024: ties on the date are ordered by id. */
   g_assert_true (fazhi_database_begin (fixture->database, &error));

@@ -16,6 +16,7 @@
 #include "fazhi-stats.h"
 #include "fazhi-summary.h"
 #include "fazhi-template.h"
+#include "fazhi-test-util.h"
 
 #define TODAY "2026-11-28"
 
@@ -66,13 +67,9 @@ fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
 
-  fixture->directory = g_dir_make_tmp ("fazhi-report-XXXXXX", &error);
-  g_assert_no_error (error);
-  path = g_build_filename (fixture->directory, "ledger.db", NULL);
-  fixture->database = fazhi_database_open (path, &error);
-  g_assert_no_error (error);
+  fixture->directory = fazhi_test_make_dir ("fazhi-report-XXXXXX");
+  fixture->database = fazhi_test_open_database (fixture->directory);
 
   if (data != NULL)
     {
@@ -85,18 +82,8 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_autoptr(GDir) directory = NULL;
-  const char *name;
-
   g_clear_object (&fixture->database);
-  directory = g_dir_open (fixture->directory, 0, NULL);
-  while (directory != NULL && (name = g_dir_read_name (directory)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (fixture->directory, name, NULL);
-
-      g_unlink (path);
-    }
-  g_rmdir (fixture->directory);
+  fazhi_test_remove_tree (fixture->directory);
   g_free (fixture->directory);
 }
 
@@ -384,17 +371,6 @@ test_default_own_words (void)
     }
 }
 
-static char *
-read_file (const char *path)
-{
-  g_autoptr(GError) error = NULL;
-  char *contents = NULL;
-
-  g_assert_true (g_file_get_contents (path, &contents, NULL, &error));
-  g_assert_no_error (error);
-  return contents;
-}
-
 static guint
 count_blocks (FazhiDocument  *document,
               FazhiBlockKind  kind)
@@ -428,7 +404,7 @@ test_annual_demo (Fixture       *fixture,
   g_assert_true (fazhi_report_write (document, path, &error));
   g_assert_no_error (error);
   g_assert_false (g_file_test (partial, G_FILE_TEST_EXISTS));
-  text = read_file (path);
+  text = fazhi_test_read_file (path, NULL);
 
   for (guint i = 0; i < G_N_ELEMENTS (reference_phrases); i++)
     {
@@ -542,21 +518,9 @@ query_count (Fixture    *fixture,
              const char *start,
              const char *end)
 {
-  sqlite3_stmt *statement = NULL;
-  gint64 count;
+  const char *period[] = { start, end, NULL };
 
-  g_assert_cmpint (sqlite3_prepare_v2 (fazhi_database_get_handle (fixture->database), sql, -1, &statement, NULL),
-                   ==, SQLITE_OK);
-  if (start != NULL)
-    {
-      sqlite3_bind_text (statement, 1, start, -1, SQLITE_STATIC);
-      sqlite3_bind_text (statement, 2, end, -1, SQLITE_STATIC);
-    }
-  g_assert_cmpint (sqlite3_step (statement), ==, SQLITE_ROW);
-  count = sqlite3_column_int64 (statement, 0);
-  sqlite3_finalize (statement);
-
-  return count;
+  return fazhi_test_query_int (fazhi_database_get_handle (fixture->database), sql, start != NULL ? period : NULL);
 }
 
 static char *

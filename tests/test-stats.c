@@ -14,6 +14,7 @@
 
 #include "fazhi-civil-code.h"
 #include "fazhi-stats.h"
+#include "fazhi-test-util.h"
 #include "fazhi-store.h"
 #include "fazhi-validate.h"
 
@@ -221,16 +222,10 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
-
   g_setenv ("FAZHI_TODAY", TODAY, TRUE);
 
-  fixture->directory = g_dir_make_tmp ("fazhi-stats-XXXXXX", &error);
-  g_assert_no_error (error);
-  path = g_build_filename (fixture->directory, "ledger.db", NULL);
-  fixture->database = fazhi_database_open (path, &error);
-  g_assert_no_error (error);
+  fixture->directory = fazhi_test_make_dir ("fazhi-stats-XXXXXX");
+  fixture->database = fazhi_test_open_database (fixture->directory);
   fixture->completed_2023 = g_array_new (FALSE, FALSE, sizeof (gint64));
 
   if (data != NULL)
@@ -241,20 +236,10 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_autoptr(GDir) directory = NULL;
-  const char *name;
-
   g_clear_object (&fixture->database);
   g_clear_pointer (&fixture->completed_2023, g_array_unref);
 
-  directory = g_dir_open (fixture->directory, 0, NULL);
-  while (directory != NULL && (name = g_dir_read_name (directory)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (fixture->directory, name, NULL);
-
-      g_assert_cmpint (g_unlink (path), ==, 0);
-    }
-  g_assert_cmpint (g_rmdir (fixture->directory), ==, 0);
+  g_assert_true (fazhi_test_remove_tree (fixture->directory));
   g_clear_pointer (&fixture->directory, g_free);
   g_unsetenv ("FAZHI_TODAY");
 }

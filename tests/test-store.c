@@ -11,6 +11,7 @@
 #include "fazhi-database.h"
 #include "fazhi-record.h"
 #include "fazhi-store.h"
+#include "fazhi-test-util.h"
 #include "fazhi-validate.h"
 
 typedef struct
@@ -43,14 +44,8 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
-
-  fixture->folder = g_dir_make_tmp ("fazhi-store-XXXXXX", &error);
-  g_assert_no_error (error);
-  path = g_build_filename (fixture->folder, "ledger.db", NULL);
-  fixture->database = fazhi_database_open (path, &error);
-  g_assert_no_error (error);
+  fixture->folder = fazhi_test_make_dir ("fazhi-store-XXXXXX");
+  fixture->database = fazhi_test_open_database (fixture->folder);
   fixture->announced = g_array_new (FALSE, TRUE, sizeof (Announced));
   g_signal_connect (fixture->database, "changed", G_CALLBACK (on_changed), fixture->announced);
 }

@@ -23,6 +23,7 @@
 #include "fazhi-record-editor.h"
 #include "fazhi-store.h"
 #include "fazhi-term-warnings.h"
+#include "fazhi-test-util.h"
 #include "fazhi-value.h"
 #include "fazhi-window.h"
 
@@ -150,17 +151,13 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
   g_autofree char *path = NULL;
 
   g_ptr_array_set_size (logged_warnings, 0);
   fixture->alive = g_hash_table_new (NULL, NULL);
-  fixture->folder = g_dir_make_tmp ("fazhi-window-XXXXXX", &error);
-  g_assert_no_error (error);
+  fixture->folder = fazhi_test_make_dir ("fazhi-window-XXXXXX");
   path = g_build_filename (fixture->folder, "ledger.db", NULL);
-  fixture->database = fazhi_database_open (path, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (fixture->database);
+  fixture->database = fazhi_test_open_database_file (path);
   watch (fixture, fixture->database);
   g_assert_cmpint (sqlite3_open_v2 (path, &fixture->reader, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
 }
@@ -170,8 +167,6 @@ fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
   GList *toplevels = gtk_window_list_toplevels ();
-  g_autoptr(GDir) dir = NULL;
-  const char *name;
 
   for (GList *l = toplevels; l != NULL; l = l->next)
     gtk_window_destroy (l->data);
@@ -185,14 +180,7 @@ fixture_tear_down (Fixture       *fixture,
   drain_events ();
 
   sqlite3_close (fixture->reader);
-  dir = g_dir_open (fixture->folder, 0, NULL);
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *file = g_build_filename (fixture->folder, name, NULL);
-
-      g_remove (file);
-    }
-  g_rmdir (fixture->folder);
+  fazhi_test_remove_tree (fixture->folder);
   g_free (fixture->folder);
 
   for (guint i = 0; i < logged_warnings->len; i++)
@@ -224,9 +212,7 @@ sql_count (Fixture            *fixture,
            const char         *sql,
            const char * const *values)
 {
-  g_autofree char *text = sql_text (fixture, sql, values);
-
-  return g_ascii_strtoll (text, NULL, 10);
+  return fazhi_test_query_int (fixture->reader, sql, values);
 }
 
 static void

@@ -1,0 +1,29 @@
+/* fazhi-test-util.h — scaffolding the test programs share: temporary folders, databases, files */
+
+#pragma once
+
+#include <glib.h>
+#include <sqlite3.h>
+
+#include "fazhi-database.h"
+
+G_BEGIN_DECLS
+
+/* A new folder from a g_dir_make_tmp() template; the test fails if it cannot be made. */
+char          *fazhi_test_make_dir           (const char         *template);
+/* Removes a file, or a folder and all it holds without following links; TRUE if all of it went. */
+gboolean       fazhi_test_remove_tree        (const char         *path);
+/* Opens (creating it if need be) the database file at @path; the test fails if it does not open. */
+FazhiDatabase *fazhi_test_open_database_file (const char         *path);
+/* Opens (creating it if need be) ledger.db in the folder @dir. */
+FazhiDatabase *fazhi_test_open_database      (const char         *dir);
+/* The whole of the file at @path (@length may be NULL); the test fails if it cannot be read. */
+char          *fazhi_test_read_file          (const char         *path,
+                                              gsize              *length);
+/* The integer in the first column of the first row of @sql, @values (NULL-terminated, or NULL)
+ * bound as text in order; the test fails if the statement has no row. */
+gint64         fazhi_test_query_int          (sqlite3            *handle,
+                                              const char         *sql,
+                                              const char * const *values);
+
+G_END_DECLS
