@@ -8,6 +8,7 @@
 
 #include "fazhi-csv.h"
 #include "fazhi-store.h"
+#include "fazhi-test-util.h"
 #include "fazhi-transfer.h"
 #include "fazhi-value.h"
 
@@ -25,44 +26,17 @@ static FazhiDatabase *
 open_database (Fixture    *fixture,
                const char *name)
 {
-  g_autoptr(GError) error = NULL;
   g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
-  FazhiDatabase *database = fazhi_database_open (path, &error);
 
-  g_assert_no_error (error);
-  g_assert_nonnull (database);
-  return database;
+  return fazhi_test_open_database_file (path);
 }
 
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
-  fixture->dir = g_dir_make_tmp ("fazhi-transfer-XXXXXX", &error);
-  g_assert_no_error (error);
+  fixture->dir = fazhi_test_make_dir ("fazhi-transfer-XXXXXX");
   fixture->database = open_database (fixture, "ledger.db");
-}
-
-static void
-remove_tree (const char *path)
-{
-  GDir *dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  if (dir != NULL)
-    g_dir_close (dir);
-  g_rmdir (path);
 }
 
 static void
@@ -70,7 +44,7 @@ fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
   g_clear_object (&fixture->database);
-  remove_tree (fixture->dir);
+  fazhi_test_remove_tree (fixture->dir);
   g_free (fixture->dir);
 }
 
@@ -796,6 +770,60 @@ test_export_refused (Fixture       *fixture,
     }
 }
 
+static char *
+case_indexes (FazhiDatabase *database)
+{
+  g_autoptr(GString) names = g_string_new (NULL);
+  sqlite3_stmt *statement = fazhi_database_prepare (database,
+                                                    "SELECT name FROM sqlite_schema WHERE type = 'index' "
+                                                    "AND tbl_name = 'cases' ORDER BY name", NULL);
+
+  while (sqlite3_step (statement) == SQLITE_ROW)
+    g_string_append_printf (names, "%s ", sqlite3_column_text (statement, 0));
+  sqlite3_reset (statement);
+
+  return g_string_free (g_steal_pointer (&names), FALSE);
+}
+
+/* A large import builds the plain indexes afresh at its end: afterwards they are all there and
+ * serve their queries, and a refused one leaves them as they were. */
+static void
+test_import_bulk_keeps_indexes (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  g_autoptr(GString) csv = g_string_new ("kind,title,received_on,community\n");
+  g_autofree char *before = case_indexes (fixture->database);
+  g_autofree char *after = NULL;
+  g_autofree char *after_refused = NULL;
+  g_autofree char *good = NULL;
+  g_autofree char *bad = NULL;
+  g_autofree char *message = NULL;
+  sqlite3_stmt *plan;
+
+  for (guint i = 0; i < 6000; i++)
+    g_string_append_printf (csv, "consultation,咨询%u,2024-%02u-%02u,社区%u\n", i, 1 + i % 12, 1 + i % 28, i % 5);
+  good = write_file (fixture, "good.csv", csv->str, -1);
+  g_string_append (csv, "consultation,坏日期,2024-02-30,社区1\n");
+  bad = write_file (fixture, "bad.csv", csv->str, -1);
+
+  g_assert_true (strstr (before, "cases_received") != NULL);
+  message = import_refused (fixture->database, FAZHI_LEDGER_CASES, bad);
+  assert_contains (message, "bad.csv:6002:");
+  after_refused = case_indexes (fixture->database);
+  g_assert_cmpstr (after_refused, ==, before);
+  g_assert_cmpint (fazhi_database_count (fixture->database, FAZHI_LEDGER_CASES), ==, 0);
+
+  g_assert_cmpint (import_ok (fixture->database, FAZHI_LEDGER_CASES, good, NULL), ==, 6000);
+  after = case_indexes (fixture->database);
+  g_assert_cmpstr (after, ==, before);
+
+  plan = fazhi_database_prepare (fixture->database,
+                                 "EXPLAIN QUERY PLAN SELECT id FROM cases WHERE received_on > '2024-06-01'", NULL);
+  g_assert_cmpint (sqlite3_step (plan), ==, SQLITE_ROW);
+  g_assert_nonnull (strstr ((const char *) sqlite3_column_text (plan, 3), "cases_received"));
+  sqlite3_reset (plan);
+}
+
 #define ADD(name, func) \
   g_test_add (name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
@@ -818,6 +846,7 @@ main (int   argc,
   ADD ("/transfer/import/creates-places", test_import_creates_places);
   ADD ("/transfer/import/generated-numbers", test_import_generated_numbers);
   ADD ("/transfer/import/progress", test_import_progress);
+  ADD ("/transfer/import/bulk-keeps-indexes", test_import_bulk_keeps_indexes);
   ADD ("/transfer/export/csv-round-trip", test_export_csv_round_trip);
   ADD ("/transfer/export/csv-format", test_export_csv_format);
   ADD ("/transfer/export/period", test_export_period);

@@ -802,3 +802,68 @@ fazhi_database_year_range (FazhiDatabase *self,
 
   return found;
 }
+
+/* Drops @table's plain (not unique) indexes, returning the SQL that makes them again for
+ * fazhi_database_restore_indexes(): for a bulk insert, building an index once over all the rows
+ * is cheaper than keeping it up to date row by row. Call both inside one transaction, so that
+ * a failure (or a killed process) leaves the indexes as they were. */
+GStrv
+fazhi_database_set_aside_indexes (FazhiDatabase *self,
+                                  const char    *table,
+                                  GError       **error)
+{
+  g_autoptr(GStrvBuilder) definitions = g_strv_builder_new ();
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  sqlite3_stmt *statement;
+  int rc;
+
+  g_return_val_if_fail (FAZHI_IS_DATABASE (self), NULL);
+  g_return_val_if_fail (self->depth > 0, NULL);
+
+  statement = fazhi_database_prepare (self,
+                                      "SELECT name, sql FROM sqlite_schema WHERE type = 'index' "
+                                      "AND tbl_name = ? AND sql IS NOT NULL AND sql NOT LIKE 'CREATE UNIQUE%'",
+                                      error);
+  if (statement == NULL)
+    return NULL;
+
+  sqlite3_bind_text (statement, 1, table, -1, SQLITE_STATIC);
+  while ((rc = sqlite3_step (statement)) == SQLITE_ROW)
+    {
+      g_ptr_array_add (names, g_strdup ((const char *) sqlite3_column_text (statement, 0)));
+      g_strv_builder_add (definitions, (const char *) sqlite3_column_text (statement, 1));
+    }
+  sqlite3_reset (statement);
+  if (rc != SQLITE_DONE)
+    {
+      fazhi_database_set_error (self, rc, error);
+      return NULL;
+    }
+
+  for (guint i = 0; i < names->len; i++)
+    {
+      /* %w quotes the name as an identifier; it comes from the schema, not from outside. */
+      char *drop = sqlite3_mprintf ("DROP INDEX \"%w\"", (char *) g_ptr_array_index (names, i));
+      gboolean dropped = exec (self, drop, error);
+
+      sqlite3_free (drop);
+      if (!dropped)
+        return NULL;
+    }
+
+  return g_strv_builder_end (definitions);
+}
+
+gboolean
+fazhi_database_restore_indexes (FazhiDatabase      *self,
+                                const char * const *definitions,
+                                GError            **error)
+{
+  g_return_val_if_fail (FAZHI_IS_DATABASE (self), FALSE);
+
+  for (guint i = 0; definitions != NULL && definitions[i] != NULL; i++)
+    if (!exec (self, definitions[i], error))
+      return FALSE;
+
+  return TRUE;
+}

@@ -85,6 +85,12 @@ gboolean        fazhi_database_year_range         (FazhiDatabase  *self,
                                                    FazhiLedgerId   ledger,
                                                    int            *first,
                                                    int            *last);
+GStrv           fazhi_database_set_aside_indexes  (FazhiDatabase  *self,
+                                                   const char     *table,
+                                                   GError        **error);
+gboolean        fazhi_database_restore_indexes    (FazhiDatabase  *self,
+                                                   const char * const *definitions,
+                                                   GError        **error);
 gboolean        fazhi_database_backup             (FazhiDatabase  *self,
                                                    const char     *destination,
                                                    GError        **error);

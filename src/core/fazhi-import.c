@@ -169,6 +169,9 @@ gather_row (Import       *import,
 
 /* Validates every data row and writes the valid ones while no problem was found. Returns the
  * rows written, or -1 on a failure of the database itself (@error set). */
+/* From this many rows on, an import into a ledger no larger than itself rebuilds the indexes. */
+#define BULK_ROWS 5000
+
 static gint64
 import_rows (Import             *import,
              FazhiDatabase      *database,
@@ -305,6 +308,7 @@ fazhi_import_csv (FazhiDatabase      *database,
   FazhiCsvRow *header;
   Import import = { 0 };
   gsize length = 0;
+  g_auto(GStrv) indexes = NULL;
   gint64 written;
   int cache_size;
 
@@ -351,7 +355,21 @@ fazhi_import_csv (FazhiDatabase      *database,
     return -1;
 
   cache_size = enlarge_cache (database);
+  /* An import that at least doubles the ledger builds its plain indexes afresh at the end. */
+  if (rows->len - 1 >= BULK_ROWS && (gint64) rows->len - 1 >= fazhi_database_count (database, ledger->id))
+    {
+      indexes = fazhi_database_set_aside_indexes (database, ledger->key, error);
+      if (indexes == NULL)
+        {
+          fazhi_database_rollback (database);
+          restore_cache (database, cache_size);
+          return -1;
+        }
+    }
   written = import_rows (&import, database, rows, progress, user_data, error);
+  if (written >= 0 && problems->len == 0 && indexes != NULL
+      && !fazhi_database_restore_indexes (database, (const char * const *) indexes, error))
+    written = -1;
   if (written < 0 || problems->len > 0)
     {
       fazhi_database_rollback (database);
