@@ -203,7 +203,7 @@ update_state (FazhiLedgerPage *self)
 
   if (n > 0)
     gtk_stack_set_visible_child_name (self->content_stack, "list");
-  else if (fazhi_database_count (self->database, self->ledger->id) == 0)
+  else if (!fazhi_database_has_records (self->database, self->ledger->id))
     gtk_stack_set_visible_child_name (self->content_stack, "empty");
   else
     gtk_stack_set_visible_child_name (self->content_stack, "no-results");

@@ -650,12 +650,41 @@ fazhi_database_count (FazhiDatabase *self,
   return count;
 }
 
+/* Whether a ledger holds any record: answered from the first row, where a count would read
+ * the whole table. */
+gboolean
+fazhi_database_has_records (FazhiDatabase *self,
+                            FazhiLedgerId  ledger)
+{
+  static const char *queries[FAZHI_N_LEDGERS] = {
+    [FAZHI_LEDGER_CASES] = "SELECT EXISTS (SELECT 1 FROM cases)",
+    [FAZHI_LEDGER_TRAININGS] = "SELECT EXISTS (SELECT 1 FROM trainings)",
+    [FAZHI_LEDGER_OUTREACH] = "SELECT EXISTS (SELECT 1 FROM outreach)",
+    [FAZHI_LEDGER_ELECTIONS] = "SELECT EXISTS (SELECT 1 FROM elections)",
+    [FAZHI_LEDGER_COMPOUNDS] = "SELECT EXISTS (SELECT 1 FROM compounds)",
+    [FAZHI_LEDGER_COMMUNITIES] = "SELECT EXISTS (SELECT 1 FROM communities)",
+  };
+  sqlite3_stmt *statement;
+  gboolean any = FALSE;
+
+  g_return_val_if_fail (FAZHI_IS_DATABASE (self), FALSE);
+  g_return_val_if_fail (ledger < FAZHI_N_LEDGERS, FALSE);
+
+  statement = fazhi_database_prepare (self, queries[ledger], NULL);
+  if (statement != NULL && sqlite3_step (statement) == SQLITE_ROW)
+    any = sqlite3_column_int (statement, 0) != 0;
+  if (statement != NULL)
+    sqlite3_reset (statement);
+
+  return any;
+}
+
 /* No ledger holds a record yet (places and settings do not count). */
 gboolean
 fazhi_database_is_empty (FazhiDatabase *self)
 {
   for (FazhiLedgerId ledger = FAZHI_LEDGER_CASES; ledger <= FAZHI_LEDGER_ELECTIONS; ledger++)
-    if (fazhi_database_count (self, ledger) > 0)
+    if (fazhi_database_has_records (self, ledger))
       return FALSE;
 
   return TRUE;

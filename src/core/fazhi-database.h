@@ -79,6 +79,8 @@ gboolean        fazhi_database_set_setting        (FazhiDatabase  *self,
                                                    GError        **error);
 
 gboolean        fazhi_database_is_empty           (FazhiDatabase  *self);
+gboolean        fazhi_database_has_records        (FazhiDatabase  *self,
+                                                   FazhiLedgerId   ledger);
 gint64          fazhi_database_count              (FazhiDatabase  *self,
                                                    FazhiLedgerId   ledger);
 gboolean        fazhi_database_year_range         (FazhiDatabase  *self,
