@@ -280,6 +280,11 @@ fazhi_ledger_field_index (const FazhiLedger *ledger,
   static gsize initialized = 0;
   gpointer index;
 
+  /* The keys are usually the very literals of the descriptions, which the linker merges. */
+  for (guint i = 0; i < ledger->n_fields; i++)
+    if (ledger->fields[i].key == key)
+      return (int) i;
+
   if (g_once_init_enter (&initialized))
     {
       for (guint l = 0; l < FAZHI_N_LEDGERS; l++)

@@ -31,6 +31,7 @@ struct _FazhiWriter
   const FazhiLedger *ledger;
   char              *number_prefix;
   char              *now;        /* one timestamp for everything a writer writes */
+  sqlite3_stmt      *insert;     /* owned by the database's statement cache */
   GHashTable        *places;     /* "c:NAME" / "p:NAME" → id */
   GHashTable        *sequences;  /* "kind:year" → last case number used */
 };
@@ -165,7 +166,9 @@ fazhi_writer_new (FazhiDatabase *database,
   writer->places = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   writer->sequences = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
-  if (fazhi_database_prepare (database, ledger_sql (ledger)->insert, error) == NULL)
+  /* Prepared once here: looking it up by its text for every row of an import costs. */
+  writer->insert = fazhi_database_prepare (database, ledger_sql (ledger)->insert, error);
+  if (writer->insert == NULL)
     {
       fazhi_writer_free (writer);
       return NULL;
@@ -502,9 +505,9 @@ fazhi_writer_insert (FazhiWriter *writer,
   if (!fill_generated (writer, values, error))
     return FALSE;
 
-  statement = fazhi_database_prepare (writer->database, ledger_sql (writer->ledger->id)->insert, error);
-  if (statement == NULL)
-    return FALSE;
+  statement = writer->insert;
+  sqlite3_reset (statement);
+  sqlite3_clear_bindings (statement);
 
   if (!bind_values (writer, statement, 5, values, error))
     {
