@@ -222,6 +222,13 @@ forget_queries (FazhiLedgerQuery *query,
       }
 }
 
+static gboolean
+is_date_order (FazhiLedgerQuery *query)
+{
+  return query->ledger->date_key != NULL
+         && g_str_equal (query->ledger->fields[query->sort_field].key, query->ledger->date_key);
+}
+
 void
 fazhi_ledger_query_rebuild (FazhiLedgerQuery *query)
 {
@@ -231,6 +238,7 @@ fazhi_ledger_query_rebuild (FazhiLedgerQuery *query)
   g_autofree char *key = sort_expression (&query->ledger->fields[query->sort_field]);
   g_autofree char *from = NULL;
   char **sql = query->sql;
+  const char *plus;
   int key_parameter;
 
   build_where (query);
@@ -239,9 +247,11 @@ fazhi_ledger_query_rebuild (FazhiLedgerQuery *query)
 
   sql[FAZHI_LEDGER_QUERY_COUNT] = g_strdup_printf ("SELECT count(*) %s", from);
   /* The unary + keeps SQLite from walking an index in this order when it has to read every
-   * matching row anyway: sorting them is cheaper. */
-  sql[FAZHI_LEDGER_QUERY_IDS] = g_strdup_printf ("SELECT t.id %s ORDER BY +%s %s%s, +t.id %s LIMIT %d",
-                                                 from, key, direction, nulls, direction,
+   * matching row anyway: sorting them is cheaper. The date's index is the exception: it holds
+   * the search text and the place (migration 0003), so walking it reads no record at all. */
+  plus = is_date_order (query) ? "" : "+";
+  sql[FAZHI_LEDGER_QUERY_IDS] = g_strdup_printf ("SELECT t.id %s ORDER BY %s%s %s%s, %st.id %s LIMIT %d",
+                                                 from, plus, key, direction, nulls, plus, direction,
                                                  FAZHI_LEDGER_MAX_LISTED_IDS + 1);
   /* A bare NOT NULL column lets SQLite walk its index instead of sorting. */
   sql[FAZHI_LEDGER_QUERY_PAGE] = g_strdup_printf ("SELECT %s %s ORDER BY %s %s%s, t.id %s LIMIT %d OFFSET ?",
