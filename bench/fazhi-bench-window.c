@@ -153,7 +153,9 @@ main (int   argc,
       for (int i = 0; i < atoi (g_getenv ("FAZHI_BENCH_LOOP")); i++)
         {
           fazhi_ledger_model_set_search (fazhi_ledger_page_get_model (page), "纠纷");
+          wait_for_paint (GTK_WIDGET (window));
           fazhi_ledger_model_set_search (fazhi_ledger_page_get_model (page), "");
+          wait_for_paint (GTK_WIDGET (window));
         }
       return 0;
     }
