@@ -317,36 +317,27 @@ revalidate (FazhiRecordEditor *self)
 static void
 fill_totals_from_compound (FazhiRecordEditor *self)
 {
-  static const char *totals[] = { "owners_total", "area_total" };
-  static const char *figures[] = { "households", "area" };
-  const FazhiLedger *compounds = fazhi_ledger_get (FAZHI_LEDGER_COMPOUNDS);
   g_autofree char *compound = row_value (find_row (self, "compound"));
   g_autoptr(GError) error = NULL;
-  sqlite3_stmt *statement;
+  char *figures[2] = { NULL, NULL };
+  static const char *totals[] = { "owners_total", "area_total" };
 
-  statement = fazhi_database_prepare (self->database, "SELECT households, area FROM compounds WHERE name = ?", &error);
-  if (statement == NULL)
+  if (!fazhi_store_compound_totals (self->database, compound, &figures[0], &figures[1], &error))
     {
       g_warning ("Cannot read the compound’s figures: %s", error->message);
       return;
     }
 
-  sqlite3_bind_text (statement, 1, compound, -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (statement) == SQLITE_ROW)
+  self->updating = TRUE;
+  for (guint i = 0; i < G_N_ELEMENTS (totals); i++)
     {
-      self->updating = TRUE;
-      for (guint i = 0; i < G_N_ELEMENTS (totals); i++)
-        {
-          FieldRow *row = find_row (self, totals[i]);
-          g_autofree char *figure = fazhi_store_column_text (statement, (int) i,
-                                                             fazhi_ledger_field (compounds, figures[i]));
+      FieldRow *row = find_row (self, totals[i]);
 
-          if (row != NULL && !row->touched)
-            show_row_value (row, figure);
-        }
-      self->updating = FALSE;
+      if (row != NULL && !row->touched && compound != NULL)
+        show_row_value (row, figures[i]);
+      g_free (figures[i]);
     }
-  sqlite3_reset (statement);
+  self->updating = FALSE;
 }
 
 static void

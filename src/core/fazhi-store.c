@@ -313,43 +313,66 @@ next_case_number (FazhiWriter *writer,
   return TRUE;
 }
 
+/* A compound's households and area, as an election's totals default to them (stored text: the
+ * area a decimal); NULL where the compound has none or does not exist. */
+gboolean
+fazhi_store_compound_totals (FazhiDatabase  *database,
+                             const char     *compound,
+                             char          **households,
+                             char          **area,
+                             GError        **error)
+{
+  sqlite3_stmt *statement;
+
+  *households = *area = NULL;
+  statement = fazhi_database_prepare (database, "SELECT households, area FROM compounds WHERE name = ?", error);
+  if (statement == NULL)
+    return FALSE;
+
+  sqlite3_bind_text (statement, 1, compound, -1, SQLITE_STATIC);
+  if (sqlite3_step (statement) == SQLITE_ROW)
+    {
+      const FazhiLedger *compounds = fazhi_ledger_get (FAZHI_LEDGER_COMPOUNDS);
+
+      *households = fazhi_store_column_text (statement, 0, fazhi_ledger_field (compounds, "households"));
+      *area = fazhi_store_column_text (statement, 1, fazhi_ledger_field (compounds, "area"));
+    }
+  sqlite3_reset (statement);
+
+  return TRUE;
+}
+
 /* An election's totals default to the compound's households and area; the figures filled in
  * are checked like typed ones, so that a vote larger than the compound is told in words. */
 static gboolean
 fill_election_totals (FazhiWriter *writer,
                       char       **values,
-                      gint64       compound_id,
                       GError     **error)
 {
   int owners = fazhi_ledger_field_index (writer->ledger, "owners_total");
   int area = fazhi_ledger_field_index (writer->ledger, "area_total");
+  int compound = fazhi_ledger_field_index (writer->ledger, "compound");
   g_autoptr(GPtrArray) problems = NULL;
+  g_autofree char *households_text = NULL;
+  g_autofree char *area_text = NULL;
   gboolean filled = FALSE;
-  sqlite3_stmt *statement;
 
   if (values[owners] != NULL && values[area] != NULL)
     return TRUE;
 
-  statement = fazhi_database_prepare (writer->database,
-                                      "SELECT households, area FROM compounds WHERE id = ?", error);
-  if (statement == NULL)
+  if (!fazhi_store_compound_totals (writer->database, values[compound], &households_text, &area_text, error))
     return FALSE;
 
-  sqlite3_bind_int64 (statement, 1, compound_id);
-  if (sqlite3_step (statement) == SQLITE_ROW)
+  if (values[owners] == NULL && households_text != NULL)
     {
-      if (values[owners] == NULL && sqlite3_column_type (statement, 0) != SQLITE_NULL)
-        {
-          values[owners] = g_strdup ((const char *) sqlite3_column_text (statement, 0));
-          filled = TRUE;
-        }
-      if (values[area] == NULL && sqlite3_column_type (statement, 1) != SQLITE_NULL)
-        {
-          values[area] = fazhi_format_decimal (sqlite3_column_int64 (statement, 1));
-          filled = TRUE;
-        }
+      values[owners] = g_steal_pointer (&households_text);
+      filled = TRUE;
     }
-  sqlite3_reset (statement);
+  if (values[area] == NULL && area_text != NULL)
+    {
+      values[area] = g_steal_pointer (&area_text);
+      filled = TRUE;
+    }
 
   if (filled)
     {
@@ -429,7 +452,7 @@ bind_values (FazhiWriter  *writer,
           if (!resolve_place (writer, field->type, values[i], &number, error))
             return FALSE;
           sqlite3_bind_int64 (statement, parameter, number);
-          if (field->type == FAZHI_FIELD_COMPOUND && !fill_election_totals (writer, values, number, error))
+          if (field->type == FAZHI_FIELD_COMPOUND && !fill_election_totals (writer, values, error))
             return FALSE;
           break;
         case FAZHI_FIELD_TEXT:

@@ -28,6 +28,12 @@ char         *fazhi_case_number      (const char        *prefix,
                                       int                year,
                                       int                sequence);
 
+gboolean      fazhi_store_compound_totals (FazhiDatabase *database,
+                                           const char    *compound,
+                                           char         **households,
+                                           char         **area,
+                                           GError       **error);
+
 gboolean      fazhi_store_save       (FazhiDatabase     *database,
                                       FazhiRecord       *record,
                                       GError           **error);
