@@ -804,11 +804,13 @@ fazhi_database_year_range (FazhiDatabase *self,
                            int           *first,
                            int           *last)
 {
+  /* Apart, min() and max() each read one end of the date's index; together they read all of it. */
   static const char *queries[FAZHI_N_LEDGERS] = {
-    [FAZHI_LEDGER_CASES] = "SELECT min(received_on), max(received_on) FROM cases",
-    [FAZHI_LEDGER_TRAININGS] = "SELECT min(held_on), max(held_on) FROM trainings",
-    [FAZHI_LEDGER_OUTREACH] = "SELECT min(held_on), max(held_on) FROM outreach",
-    [FAZHI_LEDGER_ELECTIONS] = "SELECT min(started_on), max(started_on) FROM elections",
+    [FAZHI_LEDGER_CASES] = "SELECT (SELECT min(received_on) FROM cases), (SELECT max(received_on) FROM cases)",
+    [FAZHI_LEDGER_TRAININGS] = "SELECT (SELECT min(held_on) FROM trainings), (SELECT max(held_on) FROM trainings)",
+    [FAZHI_LEDGER_OUTREACH] = "SELECT (SELECT min(held_on) FROM outreach), (SELECT max(held_on) FROM outreach)",
+    [FAZHI_LEDGER_ELECTIONS] = "SELECT (SELECT min(started_on) FROM elections), "
+                               "(SELECT max(started_on) FROM elections)",
   };
   sqlite3_stmt *statement;
   gboolean found = FALSE;
