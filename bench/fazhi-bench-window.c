@@ -142,6 +142,7 @@ main (int   argc,
   g_print ("a frame with nothing changed: %.1f ms\n", (g_get_monotonic_time () - mark) / 1000.0);
   mark = g_get_monotonic_time ();
   fazhi_ledger_model_set_search (fazhi_ledger_page_get_model (page), "纠纷");
+  fazhi_ledger_model_complete (fazhi_ledger_page_get_model (page));
   g_print ("search “纠纷” in the model alone: %.1f ms\n", (g_get_monotonic_time () - mark) / 1000.0);
   fazhi_ledger_model_set_search (fazhi_ledger_page_get_model (page), "");
   wait_for_paint (GTK_WIDGET (window));
@@ -162,12 +163,18 @@ main (int   argc,
 
   for (guint i = 0; i < G_N_ELEMENTS (searches); i++)
     {
+      FazhiLedgerModel *model = fazhi_ledger_page_get_model (page);
+      double shown;
+
       mark = g_get_monotonic_time ();
-      fazhi_ledger_model_set_search (fazhi_ledger_page_get_model (page), searches[i]);
+      fazhi_ledger_model_set_search (model, searches[i]);
       wait_for_paint (GTK_WIDGET (window));
-      g_print ("search “%s”: %u rows, list updated in %.1f ms\n", searches[i],
-               g_list_model_get_n_items (G_LIST_MODEL (fazhi_ledger_page_get_model (page))),
-               (g_get_monotonic_time () - mark) / 1000.0);
+      shown = (g_get_monotonic_time () - mark) / 1000.0;
+      /* The rows past those on screen are counted once the list is drawn. */
+      while (!fazhi_ledger_model_get_complete (model))
+        g_main_context_iteration (NULL, TRUE);
+      g_print ("search “%s”: list updated in %.1f ms; all %u rows counted in %.1f ms\n", searches[i], shown,
+               g_list_model_get_n_items (G_LIST_MODEL (model)), (g_get_monotonic_time () - mark) / 1000.0);
       settle ();
     }
 

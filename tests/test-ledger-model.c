@@ -487,25 +487,13 @@ assert_one_change (Recorder *recorder,
   g_array_set_size (recorder->changes, 0);
 }
 
-/* A change of everything comes in two steps, every row gone and then the new ones, so that a
- * list view following a row does not look for it among all the new ones. */
+/* A change of everything is one change of every row. */
 static void
 assert_reset (Recorder *recorder,
               guint     removed,
               guint     added)
 {
-  Change *change;
-
-  g_assert_cmpuint (recorder->changes->len, ==, 2);
-  change = &g_array_index (recorder->changes, Change, 0);
-  g_assert_cmpuint (change->position, ==, 0);
-  g_assert_cmpuint (change->removed, ==, removed);
-  g_assert_cmpuint (change->added, ==, 0);
-  change = &g_array_index (recorder->changes, Change, 1);
-  g_assert_cmpuint (change->position, ==, 0);
-  g_assert_cmpuint (change->removed, ==, 0);
-  g_assert_cmpuint (change->added, ==, added);
-  g_array_set_size (recorder->changes, 0);
+  assert_one_change (recorder, 0, removed, added);
 }
 
 static guint
@@ -613,8 +601,8 @@ check_changes (FazhiDatabase    *database,
       g_assert_no_error (error);
       if (read)
         assert_one_change (&recorder, expected->len - 2, 1, 0);
-      /* Unread, it is a change of everything: in its two steps. */
-      g_assert_cmpuint (recorder.changes->len, <=, 2);
+      /* Unread, it is a change of everything. */
+      g_assert_cmpuint (recorder.changes->len, <=, 1);
       g_array_set_size (recorder.changes, 0);
       g_clear_pointer (&expected, g_array_unref);
       expected = expected_ids (database, filter, order);
@@ -626,6 +614,58 @@ check_changes (FazhiDatabase    *database,
   g_array_set_size (recorder.changes, 0);
   fazhi_database_emit_changed (database, FAZHI_LEDGER_CASES, FAZHI_CHANGE_MANY, 0);
   assert_reset (&recorder, expected->len, expected->len);
+
+  recorder_clear (&recorder);
+}
+
+/* A search in the usual order lists the first rows (more than a list view keeps at once) at
+ * once, and the rest when the main loop is idle, announced as rows added at the end. A write in
+ * between lists everything at once. */
+static void
+test_first_rows (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  static const Filter titled = { .search = "事由" };
+  g_autoptr(FazhiLedgerModel) model = fazhi_ledger_model_new (fixture->database, FAZHI_LEDGER_CASES);
+  g_autoptr(GArray) expected = expected_ids (fixture->database, &titled, "c.received_on DESC, c.id DESC");
+  guint total = g_list_model_get_n_items (G_LIST_MODEL (model));
+  Recorder recorder;
+  guint first;
+
+  g_assert_cmpuint (expected->len, ==, N_CASES);
+  recorder_init (&recorder, model);
+
+  fazhi_ledger_model_set_search (model, "事由");
+  g_assert_false (fazhi_ledger_model_get_complete (model));
+  first = g_list_model_get_n_items (G_LIST_MODEL (model));
+  g_assert_cmpuint (first, >=, 200);
+  g_assert_cmpuint (first, <, N_CASES);
+  assert_one_change (&recorder, 0, total, first);
+  for (guint i = 0; i < first; i++)
+    g_assert_cmpint (g_array_index (recorder.mirror, gint64, i), ==, g_array_index (expected, gint64, i));
+
+  while (!fazhi_ledger_model_get_complete (model))
+    g_main_context_iteration (NULL, TRUE);
+  assert_one_change (&recorder, first, 0, N_CASES - first);
+  assert_same_ids (recorder.mirror, expected);
+
+  /* Again, and a case saved before the rest are listed: everything is listed with it. */
+  fazhi_ledger_model_set_search (model, NULL);
+  fazhi_ledger_model_set_search (model, "事由");
+  g_assert_false (fazhi_ledger_model_get_complete (model));
+  g_array_set_size (recorder.changes, 0);
+  save_case (fixture->database, "consultation", "事由新增", "2024-12-31", "东风社区", "open");
+  g_assert_true (fazhi_ledger_model_get_complete (model));
+  g_clear_pointer (&expected, g_array_unref);
+  expected = expected_ids (fixture->database, &titled, "c.received_on DESC, c.id DESC");
+  g_assert_cmpuint (expected->len, ==, N_CASES + 1);
+  assert_same_ids (recorder.mirror, expected);
+  g_assert_false (g_main_context_iteration (NULL, FALSE));
+
+  /* An order that SQLite must sort reads every row anyway: all are listed at once. */
+  fazhi_ledger_model_set_sort (model, "title", FALSE);
+  g_assert_true (fazhi_ledger_model_get_complete (model));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, N_CASES + 1);
 
   recorder_clear (&recorder);
 }
@@ -743,6 +783,7 @@ main (int   argc,
   g_test_add ("/ledger-model/dup-where", Fixture, NULL, fixture_set_up, test_dup_where, fixture_tear_down);
   g_test_add ("/ledger-model/sort", Fixture, NULL, fixture_set_up, test_sort, fixture_tear_down);
   g_test_add ("/ledger-model/pages", Fixture, NULL, fixture_set_up, test_pages, fixture_tear_down);
+  g_test_add ("/ledger-model/first-rows", Fixture, NULL, fixture_set_up, test_first_rows, fixture_tear_down);
   g_test_add ("/ledger-model/changes", Fixture, NULL, fixture_set_up, test_changes, fixture_tear_down);
   g_test_add ("/ledger-model/changes-filtered", Fixture, NULL, fixture_set_up, test_changes_filtered,
               fixture_tear_down);

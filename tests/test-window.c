@@ -455,7 +455,7 @@ test_create_case (Fixture       *fixture,
   g_assert_cmpuint (n_items (page), ==, 2);
   listed = listed_record (page, "title", title);
   g_assert_nonnull (listed);
-  WAIT_UNTIL ((cell = find_widget (GTK_WIDGET (page), GTK_TYPE_LABEL, NULL, "label", title)) != NULL
+  WAIT_UNTIL ((cell = find_widget (GTK_WIDGET (page), GTK_TYPE_INSCRIPTION, NULL, "text", title)) != NULL
               && gtk_widget_get_mapped (cell));
 
   /* In the database, as typed. */

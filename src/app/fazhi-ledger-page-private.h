@@ -2,6 +2,7 @@
 #pragma once
 
 #include "fazhi-ledger-page.h"
+#include "fazhi-row-model.h"
 #include "fazhi-ledger-views.h"
 
 G_BEGIN_DECLS
@@ -14,6 +15,7 @@ struct _FazhiLedgerPage
   const FazhiLedger     *ledger;
   const FazhiLedgerView *view;
   FazhiLedgerModel      *model;
+  FazhiRowModel         *rows;             /* what the list shows: rows over the model */
   GtkSingleSelection    *selection;
   FazhiLedgerModel      *communities;   /* for the community filter */
   GtkStringList         *community_names;

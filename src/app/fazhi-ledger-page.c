@@ -93,16 +93,40 @@ column_width (const FazhiField *field)
     }
 }
 
+/* A cell is a GtkInscription: its size does not depend on its text, so new text is only drawn,
+ * never measured. It shows the record of its row, and follows the row when the row is handed
+ * another record (see fazhi-row-model.c). */
+static void
+show_record (GtkInscription *cell)
+{
+  FazhiLedgerPage *self = g_object_get_data (G_OBJECT (cell), "fazhi-page");
+  const FazhiField *field = g_object_get_data (G_OBJECT (cell), "fazhi-field");
+  FazhiRow *row = g_object_get_data (G_OBJECT (cell), "fazhi-row");
+  FazhiRecord *record = row != NULL ? fazhi_row_get_item (row) : NULL;
+  g_autofree char *text = NULL;
+  gboolean alert = FALSE;
+
+  if (record != NULL)
+    text = cell_text (self, record, field, &alert);
+  gtk_inscription_set_text (cell, text);
+  if (alert)
+    gtk_widget_add_css_class (GTK_WIDGET (cell), "error");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (cell), "error");
+}
+
 static void
 setup_cell (GtkSignalListItemFactory *factory,
             GtkListItem              *item,
             gpointer                  user_data)
 {
-  GtkWidget *label = gtk_label_new (NULL);
+  GtkWidget *cell = gtk_inscription_new (NULL);
 
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_list_item_set_child (item, label);
+  gtk_inscription_set_xalign (GTK_INSCRIPTION (cell), 0);
+  gtk_inscription_set_text_overflow (GTK_INSCRIPTION (cell), GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
+  g_object_set_data (G_OBJECT (cell), "fazhi-page", user_data);
+  g_object_set_data (G_OBJECT (cell), "fazhi-field", g_object_get_data (G_OBJECT (factory), "fazhi-field"));
+  gtk_list_item_set_child (item, cell);
 }
 
 static void
@@ -110,19 +134,24 @@ bind_cell (GtkSignalListItemFactory *factory,
            GtkListItem              *item,
            gpointer                  user_data)
 {
-  FazhiLedgerPage *self = FAZHI_LEDGER_PAGE (user_data);
-  const FazhiField *field = g_object_get_data (G_OBJECT (factory), "fazhi-field");
-  GtkWidget *label = gtk_list_item_get_child (item);
-  FazhiRecord *record = gtk_list_item_get_item (item);
-  g_autofree char *text = NULL;
-  gboolean alert;
+  GtkWidget *cell = gtk_list_item_get_child (item);
+  FazhiRow *row = gtk_list_item_get_item (item);
 
-  text = cell_text (self, record, field, &alert);
-  gtk_label_set_text (GTK_LABEL (label), text != NULL ? text : "");
-  if (alert)
-    gtk_widget_add_css_class (label, "error");
-  else
-    gtk_widget_remove_css_class (label, "error");
+  g_object_set_data (G_OBJECT (cell), "fazhi-row", row);
+  g_signal_connect_object (row, "notify::item", G_CALLBACK (show_record), cell, G_CONNECT_SWAPPED);
+  show_record (GTK_INSCRIPTION (cell));
+}
+
+static void
+unbind_cell (GtkSignalListItemFactory *factory,
+             GtkListItem              *item,
+             gpointer                  user_data)
+{
+  GtkWidget *cell = gtk_list_item_get_child (item);
+  FazhiRow *row = gtk_list_item_get_item (item);
+
+  g_signal_handlers_disconnect_by_func (row, show_record, cell);
+  g_object_set_data (G_OBJECT (cell), "fazhi-row", NULL);
 }
 
 /* GtkSingleSelection looks for the selected item among all the rows that replace it: with a
@@ -168,6 +197,7 @@ add_columns (FazhiLedgerPage *self)
       g_object_set_data (G_OBJECT (factory), "fazhi-field", (gpointer) field);
       g_signal_connect (factory, "setup", G_CALLBACK (setup_cell), self);
       g_signal_connect (factory, "bind", G_CALLBACK (bind_cell), self);
+      g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cell), self);
 
       column = gtk_column_view_column_new (fazhi_field_display_name (field), factory);
       g_object_set_data (G_OBJECT (column), "fazhi-field", (gpointer) field);
@@ -195,11 +225,15 @@ static void
 update_state (FazhiLedgerPage *self)
 {
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->model));
-  g_autofree char *count = NULL;
 
-  count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u record", "%u records", n), n);
-  gtk_label_set_text (self->count_label, count);
-  adw_window_title_set_subtitle (self->window_title, count);
+  /* Until the rows past the first are counted, the count says what it said. */
+  if (fazhi_ledger_model_get_complete (self->model))
+    {
+      g_autofree char *count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u record", "%u records", n), n);
+
+      gtk_label_set_text (self->count_label, count);
+      adw_window_title_set_subtitle (self->window_title, count);
+    }
 
   if (n > 0)
     gtk_stack_set_visible_child_name (self->content_stack, "list");
@@ -215,7 +249,9 @@ update_state (FazhiLedgerPage *self)
 FazhiRecord *
 fazhi_ledger_page_get_selected (FazhiLedgerPage *self)
 {
-  return gtk_single_selection_get_selected_item (self->selection);
+  FazhiRow *row = gtk_single_selection_get_selected_item (self->selection);
+
+  return row != NULL ? fazhi_row_get_item (row) : NULL;
 }
 
 static void
@@ -428,6 +464,7 @@ fazhi_ledger_page_dispose (GObject *object)
   adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), FAZHI_TYPE_LEDGER_PAGE);
   g_clear_object (&self->selection);
+  g_clear_object (&self->rows);
   g_clear_object (&self->model);
   g_clear_object (&self->communities);
   g_clear_object (&self->community_names);
@@ -439,6 +476,19 @@ fazhi_ledger_page_dispose (GObject *object)
   G_OBJECT_CLASS (fazhi_ledger_page_parent_class)->dispose (object);
 }
 
+/* A page waiting behind another builds no rows: GTK makes the widgets of some 200 rows as soon
+ * as a list view has a model, shown or not. */
+static void
+fazhi_ledger_page_map (GtkWidget *widget)
+{
+  FazhiLedgerPage *self = FAZHI_LEDGER_PAGE (widget);
+
+  if (gtk_column_view_get_model (self->column_view) == NULL)
+    gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+
+  GTK_WIDGET_CLASS (fazhi_ledger_page_parent_class)->map (widget);
+}
+
 static void
 fazhi_ledger_page_class_init (FazhiLedgerPageClass *klass)
 {
@@ -446,6 +496,7 @@ fazhi_ledger_page_class_init (FazhiLedgerPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = fazhi_ledger_page_dispose;
+  widget_class->map = fazhi_ledger_page_map;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/fazhi/Ledger/ui/fazhi-ledger-page.ui");
   gtk_widget_class_bind_template_child (widget_class, FazhiLedgerPage, toast_overlay);
@@ -508,8 +559,8 @@ fazhi_ledger_page_new (FazhiDatabase *database,
   self->selection = gtk_single_selection_new (NULL);
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
-  gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->model));
-  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+  self->rows = fazhi_row_model_new (G_LIST_MODEL (self->model));
+  gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->rows));
 
   adw_window_title_set_title (self->window_title, _(self->view->title));
   gtk_widget_set_tooltip_text (self->new_button, _(self->view->new_label));
@@ -532,6 +583,8 @@ fazhi_ledger_page_new (FazhiDatabase *database,
   fill_communities (self);
 
   g_signal_connect_object (self->model, "items-changed", G_CALLBACK (model_items_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->model, "notify::complete", G_CALLBACK (model_items_changed_cb), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->selection, "notify::selected", G_CALLBACK (selection_changed_cb), self,
                            G_CONNECT_SWAPPED);

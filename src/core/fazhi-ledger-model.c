@@ -7,11 +7,17 @@
  * count last reported; when a change cannot be placed exactly (a record outside the cached pages,
  * several changes committed together) the model says "everything changed" instead of guessing,
  * which is always correct. The SQL it runs is written by fazhi-ledger-query.c.
+ *
+ * A new filter walking the date's index (the usual order) first lists only the rows a list view
+ * shows at once, and the rest when the main loop is next idle: the list is drawn before the
+ * whole ledger has been read for the count. The rest is announced as rows added at the end.
  */
 
 #define G_LOG_DOMAIN "fazhi-core"
 
 #include "config.h"
+
+#include <string.h>
 
 #include "fazhi-ledger-model.h"
 #include "fazhi-ledger-query-private.h"
@@ -19,6 +25,8 @@
 #include "fazhi-value.h"
 
 #define MAX_CACHED_PAGES 8
+/* More than a list view keeps at once (about 200 rows), in whole pages. */
+#define FIRST_ROWS (3 * FAZHI_LEDGER_PAGE_SIZE)
 
 typedef struct
 {
@@ -37,7 +45,8 @@ struct _FazhiLedgerModel
   FazhiLedgerQuery   query;            /* the filters, the order and their SQL */
 
   guint              n_items;
-  GArray            *ids;              /* gint64: every match in order, or NULL */
+  GArray            *ids;              /* gint64: every match in order (or the first), or NULL */
+  guint              rest_id;          /* idle: lists the rows after the first ones */
   GQueue             pages;            /* Page *, most recently used first */
 };
 
@@ -53,6 +62,7 @@ enum {
   PROP_LEDGER,
   PROP_ITEM_TYPE,
   PROP_N_ITEMS,
+  PROP_COMPLETE,
   N_PROPS
 };
 
@@ -103,18 +113,22 @@ count_query (FazhiLedgerModel *self)
   return count;
 }
 
-/* The ids in order, and so their count, unless there are too many to keep. */
-static gint64
-list_ids (FazhiLedgerModel *self)
+/* The ids in order, at most @limit of them, and so their count; with too many to keep, their
+ * count alone. Returns whether that is all of them. */
+static gboolean
+list_ids (FazhiLedgerModel *self,
+          guint             limit,
+          gint64           *count)
 {
   sqlite3_stmt *statement = fazhi_ledger_query_prepare (&self->query, FAZHI_LEDGER_QUERY_IDS);
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
 
+  *count = 0;
   if (statement == NULL)
-    return 0;
+    return TRUE;
 
   fazhi_ledger_query_bind_where (&self->query, statement, 1);
-  while (sqlite3_step (statement) == SQLITE_ROW)
+  while (ids->len <= limit && sqlite3_step (statement) == SQLITE_ROW)
     {
       gint64 id = sqlite3_column_int64 (statement, 0);
 
@@ -122,21 +136,44 @@ list_ids (FazhiLedgerModel *self)
     }
   fazhi_ledger_query_finish (statement);
 
-  if (ids->len > FAZHI_LEDGER_MAX_LISTED_IDS)
-    return count_query (self);
+  if (ids->len <= limit)
+    {
+      *count = ids->len;
+      self->ids = g_steal_pointer (&ids);
+      return TRUE;
+    }
 
+  if (limit >= FAZHI_LEDGER_MAX_LISTED_IDS)
+    {
+      *count = count_query (self);
+      return TRUE;
+    }
+
+  g_array_set_size (ids, limit);
+  *count = limit;
   self->ids = g_steal_pointer (&ids);
-  return self->ids->len;
+  return FALSE;
 }
 
-/* The number of rows that pass the filters; also refreshes the list of ids. */
+static gboolean list_rest (gpointer data);
+
+/* The number of rows that pass the filters; also refreshes the list of ids. With @first_only,
+ * where SQLite finds rows in order without reading them all, counts the first ones now and
+ * the others when the main loop is idle. */
 static guint
-count_rows (FazhiLedgerModel *self)
+count_rows (FazhiLedgerModel *self,
+            gboolean          first_only)
 {
   gint64 count;
 
   g_clear_pointer (&self->ids, g_array_unref);
-  count = fazhi_ledger_query_walks_index (&self->query) ? count_query (self) : list_ids (self);
+  g_clear_handle_id (&self->rest_id, g_source_remove);
+
+  if (fazhi_ledger_query_walks_index (&self->query))
+    count = count_query (self);
+  else if (!list_ids (self, first_only && fazhi_ledger_query_streams (&self->query)
+                              ? FIRST_ROWS : FAZHI_LEDGER_MAX_LISTED_IDS, &count))
+    self->rest_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, list_rest, self, NULL);
 
   return (guint) CLAMP (count, 0, G_MAXUINT);
 }
@@ -302,34 +339,52 @@ static void
 announce (FazhiLedgerModel *self,
           guint             position,
           guint             removed,
-          guint             added)
+          guint             added,
+          gboolean          was_complete)
 {
-  if (removed == 0 && added == 0)
-    return;
-
-  g_list_model_items_changed (G_LIST_MODEL (self), position, removed, added);
+  if (removed != 0 || added != 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), position, removed, added);
   if (removed != added)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
+  if (was_complete != fazhi_ledger_model_get_complete (self))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COMPLETE]);
 }
 
-/* Everything may have changed: drop what is cached and count again.
- *
- * The change is told in two steps, all rows gone and then the new ones: a list view that
- * follows a row (the focused one, say) looks for it among every row added in the same
- * change, which would read all 100 000 rows of a ledger. With nothing removed alongside, it
- * does not look. */
+/* Everything may have changed: drop what is cached, count again, and say so. */
 static void
 reset (FazhiLedgerModel *self)
 {
   guint old_n = self->n_items;
-  guint new_n;
+  gboolean was_complete = fazhi_ledger_model_get_complete (self);
 
   drop_pages (self);
-  new_n = count_rows (self);
-  self->n_items = 0;
-  announce (self, 0, old_n, 0);
-  self->n_items = new_n;
-  announce (self, 0, 0, new_n);
+  self->n_items = count_rows (self, TRUE);
+  announce (self, 0, old_n, self->n_items, was_complete);
+}
+
+/* The rows after the first ones. Nothing was written in between (a write lists everything
+ * again), unless by another program: the first rows are then compared before they are kept. */
+static gboolean
+list_rest (gpointer data)
+{
+  FazhiLedgerModel *self = data;
+  g_autoptr(GArray) first = g_steal_pointer (&self->ids);
+  guint old_n = self->n_items;
+  gboolean same;
+
+  self->rest_id = 0;
+  self->n_items = count_rows (self, FALSE);
+  same = self->ids != NULL && self->ids->len >= first->len
+         && memcmp (self->ids->data, first->data, first->len * sizeof (gint64)) == 0;
+  if (same)
+    announce (self, old_n, 0, self->n_items - old_n, FALSE);
+  else
+    {
+      drop_pages (self);
+      announce (self, 0, old_n, self->n_items, FALSE);
+    }
+
+  return G_SOURCE_REMOVE;
 }
 
 static void
@@ -347,11 +402,12 @@ record_changed (FazhiLedgerModel *self,
                 gint64            id)
 {
   guint old_n = self->n_items;
+  gboolean was_complete = fazhi_ledger_model_get_complete (self);
   gint64 old_position = shown_position (self, id);
-  guint new_n = count_rows (self);
+  guint new_n = count_rows (self, FALSE);
   gint64 new_position = current_position (self, id);
 
-  if (old_position < 0 && new_position < 0 && new_n == old_n)
+  if (old_position < 0 && new_position < 0 && new_n == old_n && was_complete)
     return;
 
   drop_pages (self);
@@ -362,20 +418,14 @@ record_changed (FazhiLedgerModel *self,
       guint first = (guint) MIN (old_position, new_position);
       guint span = (guint) ABS (old_position - new_position) + 1;
 
-      announce (self, first, span, span);
+      announce (self, first, span, span, was_complete);
     }
   else if (old_position >= 0 && new_position < 0 && new_n + 1 == old_n)
-    announce (self, (guint) old_position, 1, 0);
+    announce (self, (guint) old_position, 1, 0, was_complete);
   else if (old_position < 0 && new_position >= 0 && new_n == old_n + 1 && new_position <= old_n)
-    announce (self, (guint) new_position, 0, 1);
+    announce (self, (guint) new_position, 0, 1, was_complete);
   else
-    {
-      /* In two steps, as reset() explains. */
-      self->n_items = 0;
-      announce (self, 0, old_n, 0);
-      self->n_items = new_n;
-      announce (self, 0, 0, new_n);
-    }
+    announce (self, 0, old_n, new_n, was_complete);
 }
 
 /* Whether this ledger shows (or filters by) names kept in @places. */
@@ -470,7 +520,7 @@ fazhi_ledger_model_constructed (GObject *object)
   prototype = fazhi_record_new (self->ledger->id);
   self->item_type = G_OBJECT_TYPE (prototype);
   fazhi_ledger_query_init (&self->query, self->database, self->ledger);
-  self->n_items = count_rows (self);
+  self->n_items = count_rows (self, FALSE);
 
   self->changed_handler = g_signal_connect (self->database, "changed",
                                             G_CALLBACK (on_database_changed), self);
@@ -483,6 +533,7 @@ fazhi_ledger_model_dispose (GObject *object)
 
   if (self->database != NULL)
     g_clear_signal_handler (&self->changed_handler, self->database);
+  g_clear_handle_id (&self->rest_id, g_source_remove);
   drop_pages (self);
   fazhi_ledger_query_forget_statements (&self->query);
   g_clear_object (&self->database);
@@ -522,6 +573,9 @@ fazhi_ledger_model_get_property (GObject    *object,
       break;
     case PROP_N_ITEMS:
       g_value_set_uint (value, self->n_items);
+      break;
+    case PROP_COMPLETE:
+      g_value_set_boolean (value, fazhi_ledger_model_get_complete (self));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -572,6 +626,15 @@ fazhi_ledger_model_class_init (FazhiLedgerModelClass *klass)
   properties[PROP_N_ITEMS] =
     g_param_spec_uint ("n-items", NULL, NULL, 0, G_MAXUINT, 0,
                        G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  /**
+   * FazhiLedgerModel:complete:
+   *
+   * Whether every row that passes the filters is counted; if not, the rest are added at the end
+   * when the main loop is next idle.
+   */
+  properties[PROP_COMPLETE] =
+    g_param_spec_boolean ("complete", NULL, NULL, TRUE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -688,6 +751,24 @@ fazhi_ledger_model_set_sort (FazhiLedgerModel *self,
   self->query.sort_field = index;
   self->query.sort_descending = descending;
   refilter (self);
+}
+
+gboolean
+fazhi_ledger_model_get_complete (FazhiLedgerModel *self)
+{
+  g_return_val_if_fail (FAZHI_IS_LEDGER_MODEL (self), TRUE);
+
+  return self->rest_id == 0;
+}
+
+/* Counts the rest now, if they are not yet. */
+void
+fazhi_ledger_model_complete (FazhiLedgerModel *self)
+{
+  g_return_if_fail (FAZHI_IS_LEDGER_MODEL (self));
+
+  if (self->rest_id != 0)
+    list_rest (self);
 }
 
 char *

@@ -31,6 +31,11 @@ void              fazhi_ledger_model_set_sort        (FazhiLedgerModel *self,
                                                       const char       *field,
                                                       gboolean          descending);
 
+/* After a new filter, the rows a list shows at once may be counted before the rest (which are
+ * then added at the end when the main loop is idle): "complete" says whether all are. */
+gboolean          fazhi_ledger_model_get_complete    (FazhiLedgerModel *self);
+void              fazhi_ledger_model_complete        (FazhiLedgerModel *self);
+
 /* The WHERE clause (on alias t) and its text values for the current filters, for exporting the
  * rows the model shows. */
 char             *fazhi_ledger_model_dup_where       (FazhiLedgerModel *self,

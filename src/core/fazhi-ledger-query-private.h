@@ -58,6 +58,7 @@ void          fazhi_ledger_query_default_sort       (const FazhiLedger    *ledge
                                                      gboolean             *descending);
 void          fazhi_ledger_query_rebuild            (FazhiLedgerQuery     *query);
 gboolean      fazhi_ledger_query_walks_index        (FazhiLedgerQuery     *query);
+gboolean      fazhi_ledger_query_streams            (FazhiLedgerQuery     *query);
 
 sqlite3_stmt *fazhi_ledger_query_prepare            (FazhiLedgerQuery     *query,
                                                      FazhiLedgerQueryKind  kind);

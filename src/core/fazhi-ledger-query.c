@@ -284,6 +284,14 @@ fazhi_ledger_query_walks_index (FazhiLedgerQuery *query)
          && place_table (&query->ledger->fields[field]) == NULL;
 }
 
+/* Whether SQLite finds the matching rows in order as it walks the date's index, so that the
+ * first ones come without reading the rest (see the unary + in fazhi_ledger_query_rebuild()). */
+gboolean
+fazhi_ledger_query_streams (FazhiLedgerQuery *query)
+{
+  return is_date_order (query);
+}
+
 /* Binds the filter values from parameter @first on; returns the next free parameter. */
 int
 fazhi_ledger_query_bind_where (FazhiLedgerQuery *query,
