@@ -524,8 +524,10 @@ fazhi_database_open_at_version (const char *path,
     return NULL;
 
   /* Sorting a large search result in memory rather than in temporary files keeps a keystroke
-   * in the search field fast. */
-  if (!exec (self, "PRAGMA foreign_keys = ON; PRAGMA temp_store = MEMORY; PRAGMA cache_size = -16000", error))
+   * in the search field fast. 8 MB of cache holds the pages a list shows and the indexes' upper
+   * levels; a search reading a whole ledger reads the rest from the system's file cache, and the
+   * window stays small (a cache fills up to its size, and stays so until closed). */
+  if (!exec (self, "PRAGMA foreign_keys = ON; PRAGMA temp_store = MEMORY; PRAGMA cache_size = -8000", error))
     return NULL;
 
   if (!sqlite3_db_readonly (self->handle, "main"))
