@@ -598,6 +598,17 @@ shown_count (FazhiLedgerPage *page)
   return count;
 }
 
+/* How many of the list's cells show @text. */
+static guint
+cells_showing (FazhiLedgerPage *page,
+               const char      *text)
+{
+  g_autoptr(GPtrArray) found = g_ptr_array_new ();
+
+  collect_widgets (GTK_WIDGET (page), GTK_TYPE_INSCRIPTION, NULL, "text", text, found);
+  return found->len;
+}
+
 /* The page lists, and its label counts, what SELECT count(*) finds with the same conditions. */
 static void
 assert_filtered (Fixture         *fixture,
@@ -628,7 +639,8 @@ test_filter_count (Fixture       *fixture,
   g_autofree char *chosen = NULL;
   g_autofree char *quarter_start = NULL;
   g_auto(GStrv) filters = NULL;
-  guint all, filtered;
+  GtkAdjustment *adjustment;
+  guint all, filtered, consultations;
   int quarter;
 
   fill_with_sample (fixture);
@@ -653,9 +665,21 @@ test_filter_count (Fixture       *fixture,
   g_assert_nonnull (quarter_dropdown);
   g_assert_false (gtk_widget_is_sensitive (GTK_WIDGET (quarter_dropdown)));
 
+  /* Scrolled down, then filtered: the list starts again at the top, and the rows it keeps show
+   * the records now at their places, none of the kind filtered out. */
+  adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (find_widget (GTK_WIDGET (page), GTK_TYPE_COLUMN_VIEW,
+                                                                              NULL, NULL, NULL)));
+  WAIT_UNTIL (gtk_adjustment_get_upper (adjustment) > gtk_adjustment_get_page_size (adjustment));
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), >, 0);
+  consultations = cells_showing (page, choice_name (FAZHI_LEDGER_CASES, "kind", "consultation"));
+  g_assert_cmpuint (consultations, >, 0);
   choose_in_dropdown (page, fazhi_field_display_name (field_of (FAZHI_LEDGER_CASES, "kind")),
                       choice_name (FAZHI_LEDGER_CASES, "kind", "mediation"));
   assert_filtered (fixture, page, where, values);
+  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, 0);
+  g_assert_cmpuint (cells_showing (page, choice_name (FAZHI_LEDGER_CASES, "kind", "consultation")), ==, 0);
+  g_assert_cmpuint (cells_showing (page, choice_name (FAZHI_LEDGER_CASES, "kind", "mediation")), >, 0);
 
   /* The status through the page's call: its drop-down follows. */
   fazhi_ledger_page_set_choice_filter (page, "status", filters[0]);

@@ -154,13 +154,18 @@ unbind_cell (GtkSignalListItemFactory *factory,
   g_object_set_data (G_OBJECT (cell), "fazhi-row", NULL);
 }
 
-/* GtkSingleSelection looks for the selected item among all the rows that replace it: with a
- * selection, a new search over 100 000 rows would read every page. Filters start afresh. */
+/* A new filter or order starts at the top, with nothing selected: rows are positions (see
+ * fazhi-row-model.c), and the row selected would show another record. */
 static void
-forget_selection (FazhiLedgerPage *self)
+start_afresh (FazhiLedgerPage *self)
 {
+  GtkAdjustment *adjustment;
+
   if (self->selection != NULL)
     gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->column_view));
+  if (adjustment != NULL)
+    gtk_adjustment_set_value (adjustment, 0);
 }
 
 static void
@@ -173,7 +178,7 @@ sort_changed_cb (FazhiLedgerPage *self)
   if (self->column_view == NULL || self->model == NULL)
     return;
 
-  forget_selection (self);
+  start_afresh (self);
   column = fazhi_column_view_get_sort_column (self->column_view, &order);
 
   if (column == NULL)
@@ -319,7 +324,7 @@ search_changed_cb (FazhiLedgerPage *self)
 {
   if (self->model == NULL)
     return;
-  forget_selection (self);
+  start_afresh (self);
 
   fazhi_ledger_model_set_search (self->model, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
 }
@@ -334,7 +339,7 @@ period_changed_cb (FazhiLedgerPage *self)
   /* The template’s widgets speak before the model exists. */
   if (self->model == NULL)
     return;
-  forget_selection (self);
+  start_afresh (self);
 
   if (year_index != GTK_INVALID_LIST_POSITION && year_index > 0)
     year = atoi (gtk_string_list_get_string (self->years, year_index));
@@ -352,7 +357,7 @@ community_changed_cb (FazhiLedgerPage *self)
   /* The template’s widgets speak before the model exists. */
   if (self->model == NULL)
     return;
-  forget_selection (self);
+  start_afresh (self);
 
   fazhi_ledger_model_set_community (self->model,
                                     index == GTK_INVALID_LIST_POSITION || index == 0
@@ -367,7 +372,7 @@ choice_changed_cb (GtkDropDown     *dropdown,
   const FazhiField *field = g_object_get_data (G_OBJECT (dropdown), "fazhi-field");
   guint index = gtk_drop_down_get_selected (dropdown);
 
-  forget_selection (self);
+  start_afresh (self);
   fazhi_ledger_model_set_choice (self->model, field->key,
                                  index == GTK_INVALID_LIST_POSITION || index == 0
                                  ? NULL : field->choices[index - 1].key);
@@ -440,7 +445,7 @@ database_changing_cb (FazhiLedgerPage *self,
                       int              change)
 {
   if (change == FAZHI_CHANGE_MANY)
-    forget_selection (self);
+    start_afresh (self);
 }
 
 static void
@@ -549,13 +554,11 @@ fazhi_ledger_page_new (FazhiDatabase *database,
   self->database = g_object_ref (database);
   self->ledger = fazhi_ledger_get (ledger);
   self->view = fazhi_ledger_view_get (ledger);
-  /* Before the model, so that an import's reset finds no selection to look for (see
-   * forget_selection()). */
+  /* Before the model's, so that an import's reset starts afresh (see start_afresh()). */
   g_signal_connect_object (database, "changed", G_CALLBACK (database_changing_cb), self, G_CONNECT_SWAPPED);
   self->model = fazhi_ledger_model_new (database, ledger);
   self->communities = fazhi_ledger_model_new (database, FAZHI_LEDGER_COMMUNITIES);
-  /* Not autoselecting, before there is a model: a first row selected by default would be
-   * looked for through every page on each new search. */
+  /* Not autoselecting: the clerk picks a row; a search does not. */
   self->selection = gtk_single_selection_new (NULL);
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
