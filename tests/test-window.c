@@ -561,6 +561,12 @@ test_delete_undo (Fixture       *fixture,
   g_assert_cmpint (sql_count (fixture, "SELECT count(*) FROM cases", NULL), ==, 3);
   g_assert_cmpint (sql_count (fixture, "SELECT count(*) FROM cases WHERE id = ?", (const char *[]) { id, NULL }),
                    ==, 0);
+  /* The record that took its place is not selected: a second Delete deletes nothing. */
+  for (guint i = 0; i < 3; i++)
+    g_assert_false (gtk_selection_model_is_selected (selection, i));
+  gtk_widget_activate_action (GTK_WIDGET (page), "ledger.delete", NULL);
+  drain_events ();
+  g_assert_cmpint (sql_count (fixture, "SELECT count(*) FROM cases", NULL), ==, 3);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "ledger.undo", NULL));
   WAIT_UNTIL (n_items (page) == 4);

@@ -22,6 +22,7 @@ struct _FazhiLedgerPage
   GtkStringList         *years;
   GPtrArray             *choice_dropdowns;
   FazhiRecord           *deleted;       /* the last record deleted, for undo */
+  gint64                 selected_id;   /* the record selected, or 0 */
   gboolean               importing;
 
   AdwToastOverlay       *toast_overlay;

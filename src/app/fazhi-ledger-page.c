@@ -262,8 +262,10 @@ fazhi_ledger_page_get_selected (FazhiLedgerPage *self)
 static void
 selection_changed_cb (FazhiLedgerPage *self)
 {
-  gboolean any = fazhi_ledger_page_get_selected (self) != NULL;
+  FazhiRecord *selected = fazhi_ledger_page_get_selected (self);
+  gboolean any = selected != NULL;
 
+  self->selected_id = any ? fazhi_record_get_id (selected) : 0;
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "ledger.edit", any);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "ledger.delete", any);
 }
@@ -436,6 +438,12 @@ row_activated_cb (FazhiLedgerPage *self,
 static void
 model_items_changed_cb (FazhiLedgerPage *self)
 {
+  FazhiRecord *selected = fazhi_ledger_page_get_selected (self);
+
+  /* The selection is a row, and rows are positions: when the record selected has moved away
+   * (deleted, or edited into another place), the row shows another one, which nobody chose. */
+  if (selected != NULL && fazhi_record_get_id (selected) != self->selected_id)
+    fazhi_ledger_page_select (self, GTK_INVALID_LIST_POSITION);
   update_state (self);
 }
 
