@@ -72,7 +72,7 @@ static int
 column_width (const FazhiField *field)
 {
   if (field->flags & FAZHI_FIELD_GENERATED)
-    return 200;
+    return 170;
   if (g_str_equal (field->key, "title"))
     return 220;
 
@@ -84,7 +84,8 @@ column_width (const FazhiField *field)
     case FAZHI_FIELD_DECIMAL:
       return 90;
     case FAZHI_FIELD_CHOICE:
-      return 130;
+      /* room for a status and how long it is overdue */
+      return 160;
     case FAZHI_FIELD_COMMUNITY:
     case FAZHI_FIELD_COMPOUND:
     case FAZHI_FIELD_TEXT:

@@ -12,7 +12,7 @@ static const FazhiLedgerView views[FAZHI_N_LEDGERS] = {
   [FAZHI_LEDGER_CASES] = {
     FAZHI_LEDGER_CASES, "cases", N_("Cases"), "folder-documents-symbolic", N_("New Case"), N_("Edit Case"),
     N_("Record each dispute mediated, lawsuit attended, consultation, review, proposal and inspection here."),
-    { "number", "kind", "title", "applicant", "community", "received_on", "handler", "status", "outcome" },
+    { "number", "kind", "title", "received_on", "status", "applicant", "community" },
     { "kind", "status" },
     {
       { N_("Matter"), { "kind", "title", "received_on", "community", "handler", "number" } },
