@@ -23,9 +23,6 @@ struct _FazhiLedgerPage
   GPtrArray             *choice_dropdowns;
   FazhiRecord           *deleted;       /* the last record deleted, for undo */
   gint64                 selected_id;   /* the record selected, or 0 */
-  GdkFrameClock         *frame_clock;   /* while cells out of sight wait for a frame to be painted */
-  GPtrArray             *hidden_cells;  /* shown when the main loop is next idle */
-  guint                  hidden_cells_id;
   gboolean               importing;
 
   AdwToastOverlay       *toast_overlay;

@@ -130,81 +130,6 @@ setup_cell (GtkSignalListItemFactory *factory,
   gtk_list_item_set_child (item, cell);
 }
 
-/* Whether @cell lies in the part of the list on screen, or has no place yet. */
-static gboolean
-cell_on_screen (GtkWidget *cell)
-{
-  GtkWidget *list = gtk_widget_get_ancestor (cell, GTK_TYPE_LIST_VIEW);
-  graphene_rect_t bounds;
-
-  if (list == NULL || !gtk_widget_compute_bounds (cell, list, &bounds))
-    return TRUE;
-
-  return bounds.origin.y + bounds.size.height > 0 && bounds.origin.y < gtk_widget_get_height (list);
-}
-
-static void after_paint_cb (FazhiLedgerPage *self);
-
-/* A frame clock goes with its window, and takes its handlers with it: they are let go by
- * function rather than by id. */
-static void
-forget_frame_clock (FazhiLedgerPage *self)
-{
-  if (self->frame_clock != NULL)
-    g_signal_handlers_disconnect_by_func (self->frame_clock, after_paint_cb, self);
-  g_clear_object (&self->frame_clock);
-}
-
-static gboolean
-show_hidden_cells (gpointer data)
-{
-  FazhiLedgerPage *self = data;
-  g_autoptr(GPtrArray) cells = g_steal_pointer (&self->hidden_cells);
-
-  self->hidden_cells_id = 0;
-  for (guint i = 0; cells != NULL && i < cells->len; i++)
-    show_record (g_ptr_array_index (cells, i));
-
-  return G_SOURCE_REMOVE;
-}
-
-static void
-after_paint_cb (FazhiLedgerPage *self)
-{
-  forget_frame_clock (self);
-  self->hidden_cells_id = g_idle_add (show_hidden_cells, self);
-}
-
-/* Gets ready to show cells once the next frame is painted; FALSE when the page is not realized. */
-static gboolean
-wait_for_paint (FazhiLedgerPage *self)
-{
-  if (self->hidden_cells != NULL)
-    return TRUE;
-
-  self->frame_clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
-  if (self->frame_clock == NULL)
-    return FALSE;
-
-  g_object_ref (self->frame_clock);
-  g_signal_connect_swapped (self->frame_clock, "after-paint", G_CALLBACK (after_paint_cb), self);
-  self->hidden_cells = g_ptr_array_new_with_free_func (g_object_unref);
-  return TRUE;
-}
-
-/* The list keeps some 200 rows, most of them out of sight: when their records change, the rows
- * on screen are drawn first, and the others once that frame is painted. */
-static void
-row_changed_cb (GtkInscription *cell)
-{
-  FazhiLedgerPage *self = g_object_get_data (G_OBJECT (cell), "fazhi-page");
-
-  if (!cell_on_screen (GTK_WIDGET (cell)) && wait_for_paint (self))
-    g_ptr_array_add (self->hidden_cells, g_object_ref (cell));
-  else
-    show_record (cell);
-}
-
 static void
 bind_cell (GtkSignalListItemFactory *factory,
            GtkListItem              *item,
@@ -214,7 +139,7 @@ bind_cell (GtkSignalListItemFactory *factory,
   FazhiRow *row = gtk_list_item_get_item (item);
 
   g_object_set_data (G_OBJECT (cell), "fazhi-row", row);
-  g_signal_connect_object (row, "notify::item", G_CALLBACK (row_changed_cb), cell, G_CONNECT_SWAPPED);
+  g_signal_connect_object (row, "notify::item", G_CALLBACK (show_record), cell, G_CONNECT_SWAPPED);
   show_record (GTK_INSCRIPTION (cell));
 }
 
@@ -226,7 +151,7 @@ unbind_cell (GtkSignalListItemFactory *factory,
   GtkWidget *cell = gtk_list_item_get_child (item);
   FazhiRow *row = gtk_list_item_get_item (item);
 
-  g_signal_handlers_disconnect_by_func (row, row_changed_cb, cell);
+  g_signal_handlers_disconnect_by_func (row, show_record, cell);
   g_object_set_data (G_OBJECT (cell), "fazhi-row", NULL);
 }
 
@@ -551,9 +476,6 @@ fazhi_ledger_page_dispose (GObject *object)
 
   /* GTK 4.8 unparents a template child without telling AdwBin, which would unparent it again. */
   adw_bin_set_child (ADW_BIN (self), NULL);
-  forget_frame_clock (self);
-  g_clear_handle_id (&self->hidden_cells_id, g_source_remove);
-  g_clear_pointer (&self->hidden_cells, g_ptr_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), FAZHI_TYPE_LEDGER_PAGE);
   g_clear_object (&self->selection);
   g_clear_object (&self->rows);
