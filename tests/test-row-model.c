@@ -6,6 +6,79 @@
 
 #include "fazhi-row-model.h"
 
+/* A list that counts how often its items are read, over a GListStore. */
+#define TEST_TYPE_COUNTING (test_counting_get_type ())
+G_DECLARE_FINAL_TYPE (TestCounting, test_counting, TEST, COUNTING, GObject)
+
+struct _TestCounting
+{
+  GObject     parent_instance;
+  GListModel *store;
+  guint       reads;
+};
+
+static void test_counting_list_model_init (GListModelInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (TestCounting, test_counting, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, test_counting_list_model_init))
+
+static GType
+test_counting_get_item_type (GListModel *model)
+{
+  return G_TYPE_OBJECT;
+}
+
+static guint
+test_counting_get_n_items (GListModel *model)
+{
+  return g_list_model_get_n_items (TEST_COUNTING (model)->store);
+}
+
+static gpointer
+test_counting_get_item (GListModel *model,
+                        guint       position)
+{
+  TEST_COUNTING (model)->reads++;
+  return g_list_model_get_item (TEST_COUNTING (model)->store, position);
+}
+
+static void
+test_counting_list_model_init (GListModelInterface *iface)
+{
+  iface->get_item_type = test_counting_get_item_type;
+  iface->get_n_items = test_counting_get_n_items;
+  iface->get_item = test_counting_get_item;
+}
+
+static void
+test_counting_finalize (GObject *object)
+{
+  g_object_unref (TEST_COUNTING (object)->store);
+  G_OBJECT_CLASS (test_counting_parent_class)->finalize (object);
+}
+
+static void
+test_counting_class_init (TestCountingClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = test_counting_finalize;
+}
+
+static void
+test_counting_init (TestCounting *self)
+{
+}
+
+static TestCounting *
+test_counting_new (GListStore *store)
+{
+  TestCounting *self = g_object_new (TEST_TYPE_COUNTING, NULL);
+
+  self->store = g_object_ref (G_LIST_MODEL (store));
+  g_signal_connect_object (store, "items-changed", G_CALLBACK (g_list_model_items_changed), self,
+                           G_CONNECT_SWAPPED);
+  return self;
+}
+
 typedef struct
 {
   guint position;
@@ -67,6 +140,7 @@ static void
 test_rows_stay (void)
 {
   g_autoptr(GListStore) store = g_list_store_new (G_TYPE_OBJECT);
+  g_autoptr(TestCounting) counting = test_counting_new (store);
   g_autoptr(FazhiRowModel) model = NULL;
   g_autoptr(GPtrArray) held = g_ptr_array_new_with_free_func (g_object_unref);
   GListModel *rows;
@@ -74,10 +148,10 @@ test_rows_stay (void)
   guint notified[6] = { 0 };
 
   fill (store, 0, 0, 6);
-  model = fazhi_row_model_new (G_LIST_MODEL (store));
+  model = fazhi_row_model_new (G_LIST_MODEL (counting));
   rows = G_LIST_MODEL (model);
   g_assert_true (g_type_is_a (g_list_model_get_item_type (rows), FAZHI_TYPE_ROW));
-  g_assert_true (fazhi_row_model_get_model (model) == G_LIST_MODEL (store));
+  g_assert_true (fazhi_row_model_get_model (model) == G_LIST_MODEL (counting));
   assert_rows_show (rows, store);
   g_signal_connect (rows, "items-changed", G_CALLBACK (on_items_changed), &last);
 
@@ -122,10 +196,25 @@ test_rows_stay (void)
   g_assert_cmpuint (notified[3], ==, 2);
   assert_rows_show (rows, store);
 
-  /* The same items again: no row is told of a change, and nothing is announced. */
+  /* The same items again: the rows are told to look again, and find them; nothing is announced. */
   g_list_model_items_changed (G_LIST_MODEL (store), 0, 5, 5);
   g_assert_cmpuint (last.count, ==, 2);
-  g_assert_cmpuint (notified[0] + notified[1] + notified[2] + notified[3], ==, 6);
+  g_assert_cmpuint (notified[0] + notified[1] + notified[2] + notified[3], ==, 10);
+  assert_rows_show (rows, store);
+
+  /* A row reads what it shows when asked: changes nobody looks at read nothing. */
+  counting->reads = 0;
+  fill (store, 0, 1, 1);
+  g_list_store_remove (store, 0);
+  g_assert_cmpuint (notified[0], ==, 4);
+  g_assert_cmpuint (counting->reads, ==, 0);
+  {
+    g_autoptr(GObject) now = g_list_model_get_item (G_LIST_MODEL (store), 0);
+
+    g_assert_true (fazhi_row_get_item (held->pdata[0]) == now);
+    g_assert_true (fazhi_row_get_item (held->pdata[0]) == now);
+    g_assert_cmpuint (counting->reads, ==, 1);
+  }
 
   /* A row let go is made again when asked for. */
   g_ptr_array_set_size (held, 0);

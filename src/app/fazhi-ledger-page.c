@@ -95,8 +95,9 @@ column_width (const FazhiField *field)
 }
 
 /* A cell is a GtkInscription: its size does not depend on its text, so new text is only drawn,
- * never measured. It shows the record of its row, and follows the row when the row is handed
- * another record (see fazhi-row-model.c). */
+ * never measured. It shows the record of its row, and follows the row when the row shows another
+ * record (see fazhi-row-model.c) — once it is on screen: the list unmaps the rows out of sight,
+ * and their records are read when they come back into view. */
 static void
 show_record (GtkInscription *cell)
 {
@@ -107,6 +108,7 @@ show_record (GtkInscription *cell)
   g_autofree char *text = NULL;
   gboolean alert = FALSE;
 
+  g_object_set_data (G_OBJECT (cell), "fazhi-stale", NULL);
   if (record != NULL)
     text = cell_text (self, record, field, &alert);
   gtk_inscription_set_text (cell, text);
@@ -114,6 +116,22 @@ show_record (GtkInscription *cell)
     gtk_widget_add_css_class (GTK_WIDGET (cell), "error");
   else
     gtk_widget_remove_css_class (GTK_WIDGET (cell), "error");
+}
+
+static void
+row_changed_cb (GtkInscription *cell)
+{
+  if (gtk_widget_get_mapped (GTK_WIDGET (cell)))
+    show_record (cell);
+  else
+    g_object_set_data (G_OBJECT (cell), "fazhi-stale", GINT_TO_POINTER (TRUE));
+}
+
+static void
+cell_mapped_cb (GtkInscription *cell)
+{
+  if (g_object_get_data (G_OBJECT (cell), "fazhi-stale") != NULL)
+    show_record (cell);
 }
 
 static void
@@ -127,6 +145,7 @@ setup_cell (GtkSignalListItemFactory *factory,
   gtk_inscription_set_text_overflow (GTK_INSCRIPTION (cell), GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
   g_object_set_data (G_OBJECT (cell), "fazhi-page", user_data);
   g_object_set_data (G_OBJECT (cell), "fazhi-field", g_object_get_data (G_OBJECT (factory), "fazhi-field"));
+  g_signal_connect (cell, "map", G_CALLBACK (cell_mapped_cb), NULL);
   gtk_list_item_set_child (item, cell);
 }
 
@@ -139,7 +158,7 @@ bind_cell (GtkSignalListItemFactory *factory,
   FazhiRow *row = gtk_list_item_get_item (item);
 
   g_object_set_data (G_OBJECT (cell), "fazhi-row", row);
-  g_signal_connect_object (row, "notify::item", G_CALLBACK (show_record), cell, G_CONNECT_SWAPPED);
+  g_signal_connect_object (row, "notify::item", G_CALLBACK (row_changed_cb), cell, G_CONNECT_SWAPPED);
   show_record (GTK_INSCRIPTION (cell));
 }
 
@@ -151,7 +170,7 @@ unbind_cell (GtkSignalListItemFactory *factory,
   GtkWidget *cell = gtk_list_item_get_child (item);
   FazhiRow *row = gtk_list_item_get_item (item);
 
-  g_signal_handlers_disconnect_by_func (row, show_record, cell);
+  g_signal_handlers_disconnect_by_func (row, row_changed_cb, cell);
   g_object_set_data (G_OBJECT (cell), "fazhi-row", NULL);
 }
 

@@ -6,9 +6,9 @@
  *
  * A FazhiRowModel stands between a list view and a model of records. Its items are rows: a row
  * is a position, and shows the record the model holds at that position. When the model changes,
- * the rows that exist are handed the records now at their positions (their "item" is notified,
- * and the cells take the new text), and only the difference in the number of rows is announced,
- * at the end of the list. The list view keeps its widgets.
+ * the rows that exist are told that their "item" changed, and only the difference in the number
+ * of rows is announced, at the end of the list. The list view keeps its widgets. A row reads its
+ * new record when it is asked for it: the rows out of sight are not read until they are shown.
  *
  * Being positions, rows do not follow records: a selection stays where it was when the records
  * around it change.
@@ -22,10 +22,11 @@
 
 struct _FazhiRow
 {
-  GObject   parent_instance;
+  GObject     parent_instance;
 
-  guint     position;
-  gpointer  item;
+  guint       position;
+  gpointer    item;
+  GListModel *model;                   /* not a reference; set while the item is to be read */
 };
 
 G_DEFINE_FINAL_TYPE (FazhiRow, fazhi_row, G_TYPE_OBJECT)
@@ -60,7 +61,7 @@ fazhi_row_get_property (GObject    *object,
   switch (prop_id)
     {
     case ROW_PROP_ITEM:
-      g_value_set_object (value, self->item);
+      g_value_set_object (value, fazhi_row_get_item (self));
       break;
 
     case ROW_PROP_POSITION:
@@ -101,19 +102,13 @@ fazhi_row_init (FazhiRow *self)
 {
 }
 
-/* Takes @item. */
+/* The row shows something else now: what, it reads when asked (from @model; none if NULL). */
 static void
-row_take_item (FazhiRow *self,
-               gpointer  item)
+row_changed (FazhiRow   *self,
+             GListModel *model)
 {
-  if (item == self->item)
-    {
-      g_clear_object (&item);
-      return;
-    }
-
   g_clear_object (&self->item);
-  self->item = item;
+  self->model = model;
   g_object_notify_by_pspec (G_OBJECT (self), row_properties[ROW_PROP_ITEM]);
 }
 
@@ -126,6 +121,12 @@ gpointer
 fazhi_row_get_item (FazhiRow *self)
 {
   g_return_val_if_fail (FAZHI_IS_ROW (self), NULL);
+
+  if (self->model != NULL)
+    {
+      self->item = g_list_model_get_item (self->model, self->position);
+      self->model = NULL;
+    }
 
   return self->item;
 }
@@ -180,7 +181,7 @@ forget_rows (FazhiRowModel *self,
       {
         g_object_weak_unref (row, row_gone_cb, self);
         g_hash_table_iter_remove (&iter);
-        row_take_item (row, NULL);
+        row_changed (row, NULL);
       }
 }
 
@@ -192,26 +193,22 @@ model_items_changed_cb (FazhiRowModel *self,
 {
   guint old_n = self->n_items;
   guint new_n = g_list_model_get_n_items (self->model);
-  g_autoptr(GPtrArray) moved = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) changed = g_ptr_array_new_with_free_func (g_object_unref);
   GHashTableIter iter;
   gpointer row;
 
   /* The rows past the new end are no more; they are announced as removed below. */
   forget_rows (self, FALSE, new_n);
 
-  /* Collected first: a row told of its new item may ask for more rows. */
+  /* Collected first: a row told of its change may ask for more rows. */
   g_hash_table_iter_init (&iter, self->rows);
   while (g_hash_table_iter_next (&iter, NULL, &row))
     if (FAZHI_ROW (row)->position >= position)
-      g_ptr_array_add (moved, g_object_ref (row));
+      g_ptr_array_add (changed, g_object_ref (row));
 
   self->n_items = new_n;
-  for (guint i = 0; i < moved->len; i++)
-    {
-      FazhiRow *changed = g_ptr_array_index (moved, i);
-
-      row_take_item (changed, g_list_model_get_item (self->model, changed->position));
-    }
+  for (guint i = 0; i < changed->len; i++)
+    row_changed (g_ptr_array_index (changed, i), self->model);
 
   if (new_n > old_n)
     g_list_model_items_changed (G_LIST_MODEL (self), old_n, 0, new_n - old_n);
