@@ -159,7 +159,7 @@ bind_cell (GtkSignalListItemFactory *factory,
 
   g_object_set_data (G_OBJECT (cell), "fazhi-row", row);
   g_signal_connect_object (row, "notify::item", G_CALLBACK (row_changed_cb), cell, G_CONNECT_SWAPPED);
-  show_record (GTK_INSCRIPTION (cell));
+  row_changed_cb (GTK_INSCRIPTION (cell));
 }
 
 static void

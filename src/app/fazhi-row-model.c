@@ -244,7 +244,7 @@ fazhi_row_model_get_item (GListModel *model,
 
   row = g_object_new (FAZHI_TYPE_ROW, NULL);
   row->position = position;
-  row->item = g_list_model_get_item (self->model, position);
+  row->model = self->model;
   g_object_weak_ref (G_OBJECT (row), row_gone_cb, self);
   g_hash_table_insert (self->rows, GUINT_TO_POINTER (position), row);
 
