@@ -221,6 +221,46 @@ test_rows_stay (void)
   assert_rows_show (rows, store);
 }
 
+/* A long list comes at first with its first rows only, and whole once the main loop is idle;
+ * a change before then shows it whole at once. */
+static void
+test_first_rows (void)
+{
+  g_autoptr(GListStore) store = g_list_store_new (G_TYPE_OBJECT);
+  g_autoptr(FazhiRowModel) model = NULL;
+  LastChange last = { 0 };
+  guint first;
+
+  fill (store, 0, 0, 1000);
+  model = fazhi_row_model_new (G_LIST_MODEL (store));
+  g_signal_connect (model, "items-changed", G_CALLBACK (on_items_changed), &last);
+  first = g_list_model_get_n_items (G_LIST_MODEL (model));
+  g_assert_cmpuint (first, >=, 50);
+  g_assert_cmpuint (first, <, 1000);
+  g_assert_null (g_list_model_get_item (G_LIST_MODEL (model), first));
+
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_cmpuint (last.count, ==, 1);
+  g_assert_cmpuint (last.position, ==, first);
+  g_assert_cmpuint (last.removed, ==, 0);
+  g_assert_cmpuint (last.added, ==, 1000 - first);
+  assert_rows_show (G_LIST_MODEL (model), store);
+
+  g_clear_object (&model);
+  last = (LastChange) { 0 };
+  model = fazhi_row_model_new (G_LIST_MODEL (store));
+  g_signal_connect (model, "items-changed", G_CALLBACK (on_items_changed), &last);
+  fill (store, 1000, 0, 1);
+  g_assert_cmpuint (last.count, ==, 1);
+  g_assert_cmpuint (last.position, ==, first);
+  g_assert_cmpuint (last.added, ==, 1001 - first);
+  assert_rows_show (G_LIST_MODEL (model), store);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_cmpuint (last.count, ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -228,6 +268,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/row-model/rows-stay", test_rows_stay);
+  g_test_add_func ("/row-model/first-rows", test_first_rows);
 
   return g_test_run ();
 }

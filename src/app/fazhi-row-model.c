@@ -12,6 +12,10 @@
  *
  * Being positions, rows do not follow records: a selection stays where it was when the records
  * around it change.
+ *
+ * A list view makes all its rows before it draws the first frame. A long list is therefore shown
+ * at first with its first FIRST_ROWS rows, more than any screen holds, and whole once the main
+ * loop is idle: the window comes up with half the rows made.
  */
 
 #define G_LOG_DOMAIN "fazhi"
@@ -19,6 +23,8 @@
 #include "config.h"
 
 #include "fazhi-row-model.h"
+
+#define FIRST_ROWS 100
 
 struct _FazhiRow
 {
@@ -146,6 +152,7 @@ struct _FazhiRowModel
   GListModel *model;
   gulong      changed_handler;
   guint       n_items;
+  guint       rest_id;                 /* idle: shows the rows after the first ones */
   GHashTable *rows;                    /* position → FazhiRow, not referenced: the rows alive */
 };
 
@@ -196,6 +203,9 @@ model_items_changed_cb (FazhiRowModel *self,
   g_autoptr(GPtrArray) changed = g_ptr_array_new_with_free_func (g_object_unref);
   GHashTableIter iter;
   gpointer row;
+
+  /* From the first change on, every row is shown. */
+  g_clear_handle_id (&self->rest_id, g_source_remove);
 
   /* The rows past the new end are no more; they are announced as removed below. */
   forget_rows (self, FALSE, new_n);
@@ -265,6 +275,7 @@ fazhi_row_model_dispose (GObject *object)
   FazhiRowModel *self = FAZHI_ROW_MODEL (object);
 
   forget_rows (self, TRUE, 0);
+  g_clear_handle_id (&self->rest_id, g_source_remove);
   if (self->model != NULL)
     g_clear_signal_handler (&self->changed_handler, self->model);
   g_clear_object (&self->model);
@@ -297,6 +308,20 @@ fazhi_row_model_init (FazhiRowModel *self)
   self->rows = g_hash_table_new (NULL, NULL);
 }
 
+static gboolean
+show_rest (gpointer data)
+{
+  FazhiRowModel *self = data;
+  guint first = self->n_items;
+
+  self->rest_id = 0;
+  self->n_items = g_list_model_get_n_items (self->model);
+  if (self->n_items > first)
+    g_list_model_items_changed (G_LIST_MODEL (self), first, 0, self->n_items - first);
+
+  return G_SOURCE_REMOVE;
+}
+
 /**
  * fazhi_row_model_new:
  * @model: (transfer none): the model whose items the rows show
@@ -312,7 +337,9 @@ fazhi_row_model_new (GListModel *model)
 
   self = g_object_new (FAZHI_TYPE_ROW_MODEL, NULL);
   self->model = g_object_ref (model);
-  self->n_items = g_list_model_get_n_items (model);
+  self->n_items = MIN (g_list_model_get_n_items (model), FIRST_ROWS);
+  if (self->n_items < g_list_model_get_n_items (model))
+    self->rest_id = g_idle_add (show_rest, self);
   self->changed_handler = g_signal_connect_swapped (model, "items-changed",
                                                     G_CALLBACK (model_items_changed_cb), self);
 
