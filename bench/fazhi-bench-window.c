@@ -61,17 +61,20 @@ settle (void)
     g_main_context_iteration (NULL, FALSE);
 }
 
+/* The first widget of @type (with the style class @css_class, unless NULL) under @widget. */
 static GtkWidget *
-find_child (GtkWidget *widget,
-            GType      type)
+find_child (GtkWidget  *widget,
+            GType       type,
+            const char *css_class)
 {
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type)
+      && (css_class == NULL || gtk_widget_has_css_class (widget, css_class)))
     return widget;
 
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
-      GtkWidget *found = find_child (child, type);
+      GtkWidget *found = find_child (child, type, css_class);
 
       if (found != NULL)
         return found;
@@ -87,25 +90,6 @@ compare_doubles (const void *a,
   double x = *(const double *) a, y = *(const double *) b;
 
   return (x > y) - (x < y);
-}
-
-static GtkLabel *
-find_label (GtkWidget  *widget,
-            const char *css_class)
-{
-  if (GTK_IS_LABEL (widget) && gtk_widget_has_css_class (widget, css_class))
-    return GTK_LABEL (widget);
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkLabel *found = find_label (child, css_class);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
 }
 
 int
@@ -175,7 +159,7 @@ main (int   argc,
   mark = g_get_monotonic_time ();
   wait_for_paint (GTK_WIDGET (window));
   g_print ("a frame with nothing changed: %.1f ms\n", (g_get_monotonic_time () - mark) / 1000.0);
-  count_label = find_label (GTK_WIDGET (page), "numeric");
+  count_label = GTK_LABEL (find_child (GTK_WIDGET (page), GTK_TYPE_LABEL, "numeric"));
   if (count_label != NULL)
     {
       g_autofree char *text = g_strdup (gtk_label_get_text (count_label));
@@ -232,7 +216,7 @@ main (int   argc,
     }
 
   /* Scroll to the end and back: only the pages shown are read. */
-  scrolled = gtk_widget_get_parent (find_child (GTK_WIDGET (page), GTK_TYPE_COLUMN_VIEW));
+  scrolled = gtk_widget_get_parent (find_child (GTK_WIDGET (page), GTK_TYPE_COLUMN_VIEW, NULL));
   adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
   for (int step = 1; step <= 20; step++)
     {

@@ -173,10 +173,9 @@ row_gone_cb (gpointer  data,
     g_hash_table_remove (self->rows, key);
 }
 
-/* Lets the rows go without telling the model about them. */
+/* Lets the rows from position @from on go, without telling anyone of the list about them. */
 static void
 forget_rows (FazhiRowModel *self,
-             gboolean       all,
              guint          from)
 {
   GHashTableIter iter;
@@ -184,7 +183,7 @@ forget_rows (FazhiRowModel *self,
 
   g_hash_table_iter_init (&iter, self->rows);
   while (g_hash_table_iter_next (&iter, NULL, &row))
-    if (all || FAZHI_ROW (row)->position >= from)
+    if (FAZHI_ROW (row)->position >= from)
       {
         g_object_weak_unref (row, row_gone_cb, self);
         g_hash_table_iter_remove (&iter);
@@ -208,7 +207,7 @@ model_items_changed_cb (FazhiRowModel *self,
   g_clear_handle_id (&self->rest_id, g_source_remove);
 
   /* The rows past the new end are no more; they are announced as removed below. */
-  forget_rows (self, FALSE, new_n);
+  forget_rows (self, new_n);
 
   /* Collected first: a row told of its change may ask for more rows. */
   g_hash_table_iter_init (&iter, self->rows);
@@ -274,7 +273,7 @@ fazhi_row_model_dispose (GObject *object)
 {
   FazhiRowModel *self = FAZHI_ROW_MODEL (object);
 
-  forget_rows (self, TRUE, 0);
+  forget_rows (self, 0);
   g_clear_handle_id (&self->rest_id, g_source_remove);
   if (self->model != NULL)
     g_clear_signal_handler (&self->changed_handler, self->model);
