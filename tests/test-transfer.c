@@ -373,6 +373,38 @@ test_import_many_problems (Fixture       *fixture,
   g_assert_cmpint (fazhi_database_count (fixture->database, FAZHI_LEDGER_CASES), ==, 0);
 }
 
+/* A problem only the database finds (a number already taken), early in a long file, and one the
+ * rules find, late in it: both are told, in the order of the file, and nothing is written. */
+static void
+test_import_problems_in_order (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  g_autofree char *first = write_file (fixture, "first.csv",
+                                       "编号,类别,事由,受理日期\nA-1,consultation,第一,2023-01-10\n", -1);
+  g_autoptr(GString) contents = g_string_new ("编号,类别,事由,受理日期\n");
+  g_autofree char *path = NULL;
+  g_autofree char *message = NULL;
+  g_auto(GStrv) lines = NULL;
+
+  g_assert_cmpint (import_ok (fixture->database, FAZHI_LEDGER_CASES, first, NULL), ==, 1);
+
+  /* Line 1 is the header: row i is on line i + 2. */
+  for (guint i = 0; i < 3000; i++)
+    g_string_append_printf (contents, "%s,consultation,咨询%u,%s\n",
+                            i == 8 ? "A-1" : "", i, i == 2798 ? "2023-02-30" : "2023-03-01");
+  path = write_file (fixture, "long.csv", contents->str, -1);
+  message = import_refused (fixture->database, FAZHI_LEDGER_CASES, path);
+
+  g_test_message ("%s", message);
+  lines = g_strsplit (message, "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 2);
+  g_assert_true (g_str_has_prefix (lines[0], "long.csv:10: "));
+  assert_contains (lines[0], "This number is already used by another case");
+  g_assert_true (g_str_has_prefix (lines[1], "long.csv:2800: "));
+  assert_contains (lines[1], "受理日期");
+  g_assert_cmpint (fazhi_database_count (fixture->database, FAZHI_LEDGER_CASES), ==, 1);
+}
+
 static void
 test_import_failure_keeps_earlier_import (Fixture       *fixture,
                                           gconstpointer  data)
@@ -842,6 +874,7 @@ main (int   argc,
   ADD ("/transfer/import/duplicate-column", test_import_duplicate_column);
   ADD ("/transfer/import/bad-rows", test_import_bad_rows);
   ADD ("/transfer/import/many-problems", test_import_many_problems);
+  ADD ("/transfer/import/problems-in-order", test_import_problems_in_order);
   ADD ("/transfer/import/failure-keeps-earlier-import", test_import_failure_keeps_earlier_import);
   ADD ("/transfer/import/creates-places", test_import_creates_places);
   ADD ("/transfer/import/generated-numbers", test_import_generated_numbers);

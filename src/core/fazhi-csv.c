@@ -26,28 +26,25 @@ has_utf8_bom (const char *data,
 }
 
 char *
-fazhi_csv_decode (const char  *data,
+fazhi_csv_decode (char        *data,
                   gsize        length,
                   const char  *filename,
                   GError     **error)
 {
+  g_autofree char *owned = data;
   g_autofree char *converted = NULL;
   gsize bytes_read = 0;
   gsize bytes_written = 0;
 
-  g_return_val_if_fail (data != NULL || length == 0, NULL);
+  g_return_val_if_fail (data != NULL, NULL);
 
-  if (length == 0)
-    return g_strdup ("");
-
-  if (has_utf8_bom (data, length))
-    {
-      data += 3;
-      length -= 3;
-    }
-
+  /* UTF-8 is taken as it is, in place: a file of many megabytes is not copied. */
   if (g_utf8_validate_len (data, length, NULL))
-    return g_strndup (data, length);
+    {
+      if (has_utf8_bom (data, length))
+        memmove (data, data + 3, length - 2);
+      return g_steal_pointer (&owned);
+    }
 
   /* GB18030 maps almost every byte sequence, but not all: a lead byte 0x80 or 0xFF, or a
    * sequence cut short, does not convert, and then the file is neither. */
@@ -56,7 +53,7 @@ fazhi_csv_decode (const char  *data,
     {
       /* GB18030 has its own byte order mark, which converts to U+FEFF. */
       if (has_utf8_bom (converted, bytes_written))
-        return g_strdup (converted + 3);
+        memmove (converted, converted + 3, bytes_written - 2);
       return g_steal_pointer (&converted);
     }
 
@@ -167,27 +164,131 @@ read_plain_field (Parser *parser)
   end_cell (parser, start);
 }
 
-/* A row is one block (the row, its cell pointers, then the text of the cells), so that a large
- * file costs one allocation per row rather than one per cell. */
-static FazhiCsvRow *
-take_row (Parser *parser,
-          guint   line)
+struct _FazhiCsvReader
 {
-  guint n_cells = parser->starts->len;
-  FazhiCsvRow *row = g_malloc (sizeof (FazhiCsvRow) + (n_cells + 1) * sizeof (char *) + parser->cells->len);
-  char *text;
+  Parser       parser;
+  const char  *text;
+  gsize        length;
+  GPtrArray   *fields;   /* the row's cell pointers into parser.cells, NULL-terminated */
+  FazhiCsvRow  row;
+  gboolean     any;      /* a row has been read */
+};
 
-  row->line = line;
-  row->fields = (GStrv) (row + 1);
-  text = (char *) (row->fields + n_cells + 1);
-  memcpy (text, parser->cells->str, parser->cells->len);
-  for (guint i = 0; i < n_cells; i++)
-    row->fields[i] = text + g_array_index (parser->starts, gsize, i);
-  row->fields[n_cells] = NULL;
+FazhiCsvReader *
+fazhi_csv_reader_new (const char *text,
+                      const char *filename)
+{
+  FazhiCsvReader *reader;
+
+  g_return_val_if_fail (text != NULL, NULL);
+  g_return_val_if_fail (filename != NULL, NULL);
+
+  reader = g_new0 (FazhiCsvReader, 1);
+  reader->text = text;
+  reader->length = strlen (text);
+  reader->parser.p = has_utf8_bom (text, reader->length) ? text + 3 : text;
+  reader->parser.filename = filename;
+  reader->parser.line = 1;
+  reader->parser.cells = g_string_new (NULL);
+  reader->parser.starts = g_array_new (FALSE, FALSE, sizeof (gsize));
+  reader->fields = g_ptr_array_new ();
+  return reader;
+}
+
+void
+fazhi_csv_reader_free (FazhiCsvReader *reader)
+{
+  if (reader == NULL)
+    return;
+
+  g_string_free (reader->parser.cells, TRUE);
+  g_array_unref (reader->parser.starts);
+  g_ptr_array_unref (reader->fields);
+  g_free (reader);
+}
+
+double
+fazhi_csv_reader_get_fraction (FazhiCsvReader *reader)
+{
+  g_return_val_if_fail (reader != NULL, 0.0);
+
+  return reader->length == 0 ? 1.0 : (double) (reader->parser.p - reader->text) / reader->length;
+}
+
+const FazhiCsvRow *
+fazhi_csv_reader_next (FazhiCsvReader  *reader,
+                       GError         **error)
+{
+  Parser *parser = &reader->parser;
+  guint row_line;
+
+  g_return_val_if_fail (reader != NULL, NULL);
+
+  while (skip_line_break (parser))
+    ;
+
+  if (*parser->p == '\0')
+    {
+      if (!reader->any)
+        g_set_error (error, FAZHI_CSV_ERROR, FAZHI_CSV_ERROR_EMPTY, _("%s is empty"), parser->filename);
+      return NULL;
+    }
 
   g_string_truncate (parser->cells, 0);
   g_array_set_size (parser->starts, 0);
-  return row;
+  row_line = parser->line;
+  for (;;)
+    {
+      if (*parser->p == '"')
+        {
+          if (!read_quoted_field (parser, error))
+            return NULL;
+        }
+      else
+        read_plain_field (parser);
+
+      if (*parser->p != ',')
+        break;
+      parser->p++;
+    }
+  skip_line_break (parser);
+
+  /* The cells are pointed at only now: the text they are in may have moved while it grew. */
+  g_ptr_array_set_size (reader->fields, 0);
+  for (guint i = 0; i < parser->starts->len; i++)
+    g_ptr_array_add (reader->fields, parser->cells->str + g_array_index (parser->starts, gsize, i));
+  g_ptr_array_add (reader->fields, NULL);
+
+  reader->any = TRUE;
+  reader->row.line = row_line;
+  reader->row.n_fields = parser->starts->len;
+  reader->row.fields = (GStrv) reader->fields->pdata;
+  return &reader->row;
+}
+
+/* A copy of a row in one block (the row, its cell pointers, then the text of the cells). */
+static FazhiCsvRow *
+copy_row (const FazhiCsvRow *row)
+{
+  gsize size = 0;
+  FazhiCsvRow *copy;
+  char *text;
+
+  for (guint i = 0; i < row->n_fields; i++)
+    size += strlen (row->fields[i]) + 1;
+
+  copy = g_malloc (sizeof (FazhiCsvRow) + (row->n_fields + 1) * sizeof (char *) + size);
+  copy->line = row->line;
+  copy->n_fields = row->n_fields;
+  copy->fields = (GStrv) (copy + 1);
+  text = (char *) (copy->fields + row->n_fields + 1);
+  for (guint i = 0; i < row->n_fields; i++)
+    {
+      copy->fields[i] = text;
+      text = g_stpcpy (text, row->fields[i]) + 1;
+    }
+  copy->fields[row->n_fields] = NULL;
+  return copy;
 }
 
 GPtrArray *
@@ -196,44 +297,19 @@ fazhi_csv_parse (const char  *text,
                  GError     **error)
 {
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GString) cells = g_string_new (NULL);
-  g_autoptr(GArray) starts = g_array_new (FALSE, FALSE, sizeof (gsize));
-  Parser parser = { text, filename, 1, cells, starts };
+  g_autoptr(FazhiCsvReader) reader = NULL;
+  g_autoptr(GError) local_error = NULL;
+  const FazhiCsvRow *row;
 
   g_return_val_if_fail (text != NULL, NULL);
 
-  if (has_utf8_bom (text, strlen (text)))
-    parser.p += 3;
+  reader = fazhi_csv_reader_new (text, filename);
+  while ((row = fazhi_csv_reader_next (reader, &local_error)) != NULL)
+    g_ptr_array_add (rows, copy_row (row));
 
-  while (*parser.p != '\0')
+  if (local_error != NULL)
     {
-      guint row_line = parser.line;
-
-      if (skip_line_break (&parser))
-        continue;
-
-      for (;;)
-        {
-          if (*parser.p == '"')
-            {
-              if (!read_quoted_field (&parser, error))
-                return NULL;
-            }
-          else
-            read_plain_field (&parser);
-
-          if (*parser.p != ',')
-            break;
-          parser.p++;
-        }
-      skip_line_break (&parser);
-
-      g_ptr_array_add (rows, take_row (&parser, row_line));
-    }
-
-  if (rows->len == 0)
-    {
-      g_set_error (error, FAZHI_CSV_ERROR, FAZHI_CSV_ERROR_EMPTY, _("%s is empty"), filename);
+      g_propagate_error (error, g_steal_pointer (&local_error));
       return NULL;
     }
 

@@ -16,14 +16,19 @@ typedef enum
 
 typedef struct
 {
-  guint   line;    /* the line of the file the row starts on, 1-based */
+  guint   line;      /* the line of the file the row starts on, 1-based */
+  guint   n_fields;
   GStrv   fields;
 } FazhiCsvRow;
 
+typedef struct _FazhiCsvReader FazhiCsvReader;
+
 GQuark      fazhi_csv_error_quark   (void);
 
-/* Decodes @data (BOM or not) to UTF-8: UTF-8 when valid, else GB18030 when valid, else an error. */
-char       *fazhi_csv_decode        (const char  *data,
+/* Takes @data (NUL-terminated, as g_file_get_contents() gives it) and returns it as UTF-8
+ * without a BOM: itself when it is UTF-8, else its conversion when it is GB18030, else NULL and
+ * an error. */
+char       *fazhi_csv_decode        (char        *data,
                                      gsize        length,
                                      const char  *filename,
                                      GError     **error);
@@ -33,6 +38,19 @@ GPtrArray  *fazhi_csv_parse         (const char  *text,
                                      const char  *filename,
                                      GError     **error);
 void        fazhi_csv_rows_free     (GPtrArray   *rows);
+
+/* Reads UTF-8 @text (a BOM is skipped) one row at a time; @text must outlive the reader. */
+FazhiCsvReader    *fazhi_csv_reader_new          (const char      *text,
+                                                  const char      *filename);
+/* The next row, valid until the next call; NULL at the end, or on an error (@error set). A
+ * text without any row is an error, FAZHI_CSV_ERROR_EMPTY. Blank lines are skipped. */
+const FazhiCsvRow *fazhi_csv_reader_next         (FazhiCsvReader  *reader,
+                                                  GError         **error);
+/* How far into the text the reader has read, from 0 to 1. */
+double             fazhi_csv_reader_get_fraction (FazhiCsvReader  *reader);
+void               fazhi_csv_reader_free         (FazhiCsvReader  *reader);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (FazhiCsvReader, fazhi_csv_reader_free)
 
 /* Appends one field, quoted when it holds a comma, a quote or a line break. */
 void        fazhi_csv_append_field  (GString     *line,

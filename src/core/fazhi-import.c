@@ -1,9 +1,13 @@
 /* fazhi-import.c — reading a ledger from a CSV file, all rows or none
  *
- * The rows are validated and written in one pass inside one transaction: once a row has a
- * problem nothing more is written, the remaining rows are only checked (so the clerk sees up to
- * MAX_PROBLEMS problems at once) and the transaction is rolled back. A row costs one validation
- * and one execution of a statement prepared once; no object is made per row.
+ * Two threads share the work. A reading thread parses the file one row at a time and validates
+ * each row; the calling thread writes the valid rows inside one transaction, while the next ones
+ * are being read. Rows travel between them in batches, a few of which are in use at once, so an
+ * import holds a few thousand rows in memory whatever the size of the file.
+ *
+ * Once a row has a problem nothing more is written: the remaining rows are only checked (so the
+ * clerk sees up to MAX_PROBLEMS problems at once) and the transaction is rolled back. A row costs
+ * one validation and one execution of a statement prepared once; no object is made per row.
  */
 
 #define G_LOG_DOMAIN "fazhi-core"
@@ -20,8 +24,25 @@
 #include "fazhi-value.h"
 
 #define MAX_PROBLEMS 20
-#define PROGRESS_EVERY 1000
-#define IMPORT_CACHE_KIB 32768
+#define BATCH_ROWS 256
+#define N_BATCHES 8
+/* From this many rows on, an import into a ledger no larger than itself rebuilds the indexes. */
+#define BULK_ROWS 5000
+
+typedef struct
+{
+  guint  line;
+  char  *text;  /* "FILE:LINE: message" */
+} Problem;
+
+/* Rows checked and ready to write; a batch of no rows ends the import. */
+typedef struct
+{
+  guint    n_rows;
+  double   fraction;  /* how far into the file its last row ends */
+  guint    lines[BATCH_ROWS];
+  char   **values[BATCH_ROWS];
+} Batch;
 
 typedef struct
 {
@@ -30,39 +51,93 @@ typedef struct
   int                *column_field;  /* per column of the file: the field it holds, or -1 */
   guint               n_columns;
   const char        **names;         /* per field: its header as written in the file, or NULL */
-  GPtrArray          *problems;      /* "FILE:LINE: message" */
+
+  /* The reading thread's own until it has ended. */
+  FazhiCsvReader     *reader;
+  GArray             *problems;      /* Problem, in the order of the file */
   gboolean            more_problems;
+  GError             *read_error;    /* the file itself could not be read to the end */
+
+  GAsyncQueue        *ready;         /* batches read, for the writer */
+  GAsyncQueue        *spare;         /* batches written, for the reader to fill again */
+  int                 write_failed;  /* atomic: the writer found a problem; read only to check */
+  int                 stop;          /* atomic: the writer has failed; read no further */
 } Import;
 
-/* Adds a problem; FALSE once there are too many to show and the import should stop looking. */
+static void
+problem_clear (Problem *problem)
+{
+  g_free (problem->text);
+}
+
+static gboolean
+add_problem (GArray     *problems,
+             guint       line,
+             const char *filename,
+             const char *message)
+{
+  Problem problem = { line, NULL };
+
+  if (problems->len >= MAX_PROBLEMS)
+    return FALSE;
+
+  problem.text = line > 0 ? g_strdup_printf ("%s:%u: %s", filename, line, message) : g_strdup (message);
+  g_array_append_val (problems, problem);
+  return TRUE;
+}
+
+/* Adds a problem of the file; FALSE once there are too many to show and reading should stop. */
 static gboolean
 report (Import     *import,
         guint       line,
         const char *message)
 {
-  if (import->problems->len >= MAX_PROBLEMS)
+  if (!add_problem (import->problems, line, import->filename, message))
     {
       import->more_problems = TRUE;
       return FALSE;
     }
 
-  g_ptr_array_add (import->problems, g_strdup_printf ("%s:%u: %s", import->filename, line, message));
   return TRUE;
 }
 
+static int
+compare_lines (gconstpointer a,
+               gconstpointer b)
+{
+  const Problem *first = a;
+  const Problem *second = b;
+
+  return (first->line > second->line) - (first->line < second->line);
+}
+
+/* The problems of both threads (the writer's may be NULL) in the order of the file, as the
+ * error. */
 static void
-set_problems_error (Import  *import,
-                    GError **error)
+set_problems_error (Import   *import,
+                    GArray   *write_problems,
+                    GError  **error)
 {
   g_autoptr(GString) text = g_string_new (NULL);
+  gboolean more = import->more_problems;
 
-  for (guint i = 0; i < import->problems->len; i++)
+  for (guint i = 0; write_problems != NULL && i < write_problems->len; i++)
+    {
+      Problem *problem = &g_array_index (write_problems, Problem, i);
+
+      g_array_append_val (import->problems, *problem);
+      problem->text = NULL;
+    }
+  /* Stable, so that the problems of one line stay in the order they were found. */
+  g_array_sort (import->problems, compare_lines);
+
+  for (guint i = 0; i < import->problems->len && i < MAX_PROBLEMS; i++)
     {
       if (i > 0)
         g_string_append_c (text, '\n');
-      g_string_append (text, g_ptr_array_index (import->problems, i));
+      g_string_append (text, g_array_index (import->problems, Problem, i).text);
     }
-  if (import->more_problems)
+  if (more || import->problems->len > MAX_PROBLEMS)
     g_string_append_printf (text, "\n%s", _("… and more"));
 
   g_set_error_literal (error, FAZHI_DATABASE_ERROR, FAZHI_DATABASE_ERROR_INVALID, text->str);
@@ -88,16 +163,19 @@ field_for_header (const FazhiLedger *ledger,
   return -1;
 }
 
+/* Maps the columns of the file to fields; the headers are kept in @headers, which must live as
+ * long as the import. */
 static gboolean
-read_header (Import      *import,
-             FazhiCsvRow *header,
-             GPtrArray   *notes)
+read_header (Import            *import,
+             const FazhiCsvRow *header,
+             GStrv              headers,
+             GPtrArray         *notes)
 {
   const FazhiLedger *ledger = import->ledger;
 
   for (guint c = 0; c < import->n_columns; c++)
     {
-      const char *text = g_strstrip (header->fields[c]);
+      const char *text = g_strstrip (headers[c]);
       int field = text[0] != '\0' ? field_for_header (ledger, text) : -1;
 
       import->column_field[c] = field;
@@ -132,28 +210,44 @@ read_header (Import      *import,
     }
 
   for (guint i = 0; i < ledger->n_fields; i++)
-    if ((ledger->fields[i].flags & FAZHI_FIELD_REQUIRED) && import->names[i] == NULL
-        && import->problems->len < MAX_PROBLEMS)
-      g_ptr_array_add (import->problems,
-                       /* Translators: a file name, a field's Chinese label and its key */
-                       g_strdup_printf (_("%s: the required column “%s” (%s) is missing"),
-                                        import->filename, ledger->fields[i].label, ledger->fields[i].key));
+    if ((ledger->fields[i].flags & FAZHI_FIELD_REQUIRED) && import->names[i] == NULL)
+      {
+        g_autofree char *message =
+          /* Translators: a file name, a field's Chinese label and its key */
+          g_strdup_printf (_("%s: the required column “%s” (%s) is missing"),
+                           import->filename, ledger->fields[i].label, ledger->fields[i].key);
+
+        report (import, 0, message);
+      }
 
   return import->problems->len == 0;
 }
 
-/* Points @input at the row's cells; FALSE when the row holds nothing at all (Excel leaves rows of
- * empty cells at the end of a sheet). */
-static gboolean
-gather_row (Import       *import,
-            FazhiCsvRow  *row,
-            guint         n_cells,
-            const char  **input)
+/* Validates a row; returns its values, or NULL when it has problems (reported) or holds nothing
+ * at all (Excel leaves rows of empty cells at the end of a sheet). */
+static char **
+check_row (Import            *import,
+           const FazhiCsvRow *row,
+           const char       **input)
 {
+  g_autoptr(GPtrArray) problems = NULL;
   gboolean blank = TRUE;
+  char **values = NULL;
+
+  if (row->n_fields > import->n_columns)
+    {
+      g_autofree char *message =
+        /* Translators: the number of cells in a row, then the number of columns */
+        g_strdup_printf (_("the row has %u cells but the header only %u columns; "
+                           "is a comma missing its quotes?"),
+                         row->n_fields, import->n_columns);
+
+      report (import, row->line, message);
+      return NULL;
+    }
 
   memset (input, 0, sizeof (char *) * import->ledger->n_fields);
-  for (guint c = 0; c < n_cells && c < import->n_columns; c++)
+  for (guint c = 0; c < row->n_fields; c++)
     {
       int field = import->column_field[c];
 
@@ -163,129 +257,219 @@ gather_row (Import       *import,
       if (blank && !fazhi_text_is_blank (row->fields[c]))
         blank = FALSE;
     }
+  if (blank)
+    return NULL;
 
-  return !blank;
+  problems = fazhi_validate (import->ledger, input, import->names, &values);
+  if (problems->len == 0)
+    return values;
+
+  for (guint i = 0; i < problems->len; i++)
+    if (!report (import, row->line, ((FazhiProblem *) g_ptr_array_index (problems, i))->message))
+      break;
+  fazhi_values_free (import->ledger, values);
+  return NULL;
 }
 
-/* Validates every data row and writes the valid ones while no problem was found. Returns the
- * rows written, or -1 on a failure of the database itself (@error set). */
-/* From this many rows on, an import into a ledger no larger than itself rebuilds the indexes. */
-#define BULK_ROWS 5000
-
-static gint64
-import_rows (Import             *import,
-             FazhiDatabase      *database,
-             GPtrArray          *rows,
-             FazhiProgressFunc   progress,
-             gpointer            user_data,
-             GError            **error)
+/* Frees the values a batch still holds, once they are written (or dropped); the reading thread
+ * does this, so that what it allocated is freed where it was allocated. */
+static Batch *
+recycle (const FazhiLedger *ledger,
+         Batch             *batch)
 {
-  const FazhiLedger *ledger = import->ledger;
-  g_autoptr(FazhiWriter) writer = NULL;
-  g_autofree const char **input = g_new0 (const char *, ledger->n_fields + 1);
-  gint64 written = 0;
+  for (guint r = 0; r < batch->n_rows; r++)
+    fazhi_values_free (ledger, batch->values[r]);
+  batch->n_rows = 0;
+  return batch;
+}
 
-  writer = fazhi_writer_new (database, ledger->id, error);
-  if (writer == NULL)
-    return -1;
+/* The reading thread: checks every row and hands the valid ones over in batches, for as long as
+ * they are to be written. Always ends with an empty batch. */
+static gpointer
+read_rows (gpointer data)
+{
+  Import *import = data;
+  g_autofree const char **input = g_new0 (const char *, import->ledger->n_fields + 1);
+  const FazhiCsvRow *row;
+  Batch *batch = NULL;
 
-  for (guint r = 1; r < rows->len && !import->more_problems; r++)
+  while (!import->more_problems && !g_atomic_int_get (&import->stop)
+         && (row = fazhi_csv_reader_next (import->reader, &import->read_error)) != NULL)
     {
-      FazhiCsvRow *row = g_ptr_array_index (rows, r);
-      guint n_cells = g_strv_length (row->fields);
-      g_autoptr(GPtrArray) problems = NULL;
-      g_autoptr(GError) local_error = NULL;
-      char **values = NULL;
+      char **values = check_row (import, row, input);
 
-      if (progress != NULL && r % PROGRESS_EVERY == 0)
-        progress ((double) r / rows->len, user_data);
-
-      if (n_cells > import->n_columns)
+      if (values == NULL)
+        continue;
+      if (import->problems->len > 0 || g_atomic_int_get (&import->write_failed))
         {
-          g_autofree char *message =
-            /* Translators: the number of cells in a row, then the number of columns */
-            g_strdup_printf (_("the row has %u cells but the header only %u columns; "
-                               "is a comma missing its quotes?"),
-                             n_cells, import->n_columns);
-
-          report (import, row->line, message);
+          fazhi_values_free (import->ledger, values);
           continue;
         }
 
-      if (!gather_row (import, row, n_cells, input))
-        continue;
-
-      problems = fazhi_validate (ledger, input, import->names, &values);
-      for (guint i = 0; i < problems->len; i++)
-        if (!report (import, row->line, ((FazhiProblem *) g_ptr_array_index (problems, i))->message))
-          break;
-
-      if (problems->len == 0 && import->problems->len == 0)
+      if (batch == NULL)
+        batch = recycle (import->ledger, g_async_queue_pop (import->spare));
+      batch->lines[batch->n_rows] = row->line;
+      batch->values[batch->n_rows] = values;
+      if (++batch->n_rows == BATCH_ROWS)
         {
-          if (fazhi_writer_insert (writer, values, NULL, NULL, &local_error))
+          batch->fraction = fazhi_csv_reader_get_fraction (import->reader);
+          g_async_queue_push (import->ready, g_steal_pointer (&batch));
+        }
+    }
+
+  if (batch != NULL)
+    {
+      batch->fraction = fazhi_csv_reader_get_fraction (import->reader);
+      g_async_queue_push (import->ready, g_steal_pointer (&batch));
+    }
+  g_async_queue_push (import->ready, recycle (import->ledger, g_async_queue_pop (import->spare)));
+  return NULL;
+}
+
+/* Writes the rows of the batches until the empty one. Problems with the database's own rules
+ * (such as a case number already taken) go to @problems; a failure of the database itself stops
+ * the import with @error set. Returns the rows written, or -1. */
+static gint64
+write_rows (Import             *import,
+            FazhiDatabase      *database,
+            Batch              *batch,
+            GArray             *problems,
+            FazhiProgressFunc   progress,
+            gpointer            user_data,
+            GError            **error)
+{
+  g_autoptr(FazhiWriter) writer = fazhi_writer_new (database, import->ledger->id, error);
+  gboolean failed = writer == NULL;
+  double shown = 0.0;
+  gint64 written = 0;
+
+  if (failed)
+    g_atomic_int_set (&import->stop, TRUE);
+
+  for (; batch->n_rows > 0; batch = g_async_queue_pop (import->ready))
+    {
+      for (guint r = 0; r < batch->n_rows; r++)
+        {
+          g_autoptr(GError) local_error = NULL;
+
+          if (failed || problems->len > 0)
+            ;
+          else if (fazhi_writer_insert (writer, batch->values[r], NULL, NULL, &local_error))
             written++;
           else if (g_error_matches (local_error, FAZHI_DATABASE_ERROR, FAZHI_DATABASE_ERROR_INVALID))
-            report (import, row->line, local_error->message);
+            {
+              add_problem (problems, batch->lines[r], import->filename, local_error->message);
+              g_atomic_int_set (&import->write_failed, TRUE);
+            }
           else
             {
               g_set_error (error, local_error->domain, local_error->code, "%s:%u: %s",
-                           import->filename, row->line, local_error->message);
-              fazhi_values_free (ledger, values);
-              return -1;
+                           import->filename, batch->lines[r], local_error->message);
+              g_atomic_int_set (&import->stop, TRUE);
+              failed = TRUE;
             }
         }
 
-      fazhi_values_free (ledger, values);
+      /* The last hundredth is the indexes and the commit. */
+      if (progress != NULL && !failed && batch->fraction >= shown + 0.01 && batch->fraction < 0.99)
+        progress (shown = batch->fraction, user_data);
+
+      g_async_queue_push (import->spare, batch);
+    }
+  g_async_queue_push (import->spare, batch);
+
+  return failed ? -1 : written;
+}
+
+/* Rows are at most as many as line breaks, and at least as many when no cell holds one. */
+static gint64
+count_lines (const char *text)
+{
+  gint64 lines = 0;
+
+  for (const char *p = strchr (text, '\n'); p != NULL; p = strchr (p + 1, '\n'))
+    lines++;
+  return lines;
+}
+
+/* Writes what the reading thread hands over, inside one transaction. Returns the rows written,
+ * 0 when the file holds none (nothing is begun), or -1. */
+static gint64
+write_import (Import             *import,
+              FazhiDatabase      *database,
+              gint64              n_lines,
+              FazhiProgressFunc   progress,
+              gpointer            user_data,
+              GError            **error)
+{
+  const FazhiLedger *ledger = import->ledger;
+  g_autoptr(GArray) problems = g_array_new (FALSE, FALSE, sizeof (Problem));
+  g_autoptr(GError) local_error = NULL;
+  g_auto(GStrv) indexes = NULL;
+  Batch *batch;
+  GThread *thread;
+  gint64 written = 0;
+  gboolean begun = FALSE;
+
+  g_array_set_clear_func (problems, (GDestroyNotify) problem_clear);
+
+  thread = g_thread_try_new ("fazhi-import", read_rows, import, error);
+  if (thread == NULL)
+    return -1;
+
+  /* Nothing is begun before there is something to write: a file without valid rows leaves a
+   * read-only database alone. */
+  batch = g_async_queue_pop (import->ready);
+  if (batch->n_rows > 0)
+    {
+      begun = fazhi_database_begin (database, &local_error);
+      /* An import that at least doubles the ledger builds its plain indexes afresh at the end. */
+      if (begun && n_lines >= BULK_ROWS && n_lines >= fazhi_database_count (database, ledger->id))
+        indexes = fazhi_database_set_aside_indexes (database, ledger->key, &local_error);
+      if (begun && local_error == NULL)
+        written = write_rows (import, database, batch, problems, progress, user_data, &local_error);
+      else
+        {
+          /* Read no further; what is on its way is dropped. */
+          g_atomic_int_set (&import->stop, TRUE);
+          for (; batch->n_rows > 0; batch = g_async_queue_pop (import->ready))
+            g_async_queue_push (import->spare, batch);
+          g_async_queue_push (import->spare, batch);
+          written = -1;
+        }
+    }
+  else
+    g_async_queue_push (import->spare, batch);
+  g_thread_join (thread);
+  while ((batch = g_async_queue_try_pop (import->spare)) != NULL)
+    g_free (recycle (ledger, batch));
+
+  if (written >= 0 && import->read_error != NULL)
+    {
+      g_propagate_error (&local_error, g_steal_pointer (&import->read_error));
+      written = -1;
+    }
+  if (written >= 0 && (import->problems->len > 0 || problems->len > 0))
+    {
+      set_problems_error (import, problems, &local_error);
+      written = -1;
+    }
+  if (written > 0 && indexes != NULL
+      && !fazhi_database_restore_indexes (database, (const char * const *) indexes, &local_error))
+    written = -1;
+
+  if (begun && written < 0)
+    fazhi_database_rollback (database);
+  else if (begun)
+    {
+      fazhi_database_emit_changed (database, ledger->id, FAZHI_CHANGE_MANY, 0);
+      if (!fazhi_database_commit (database, &local_error))
+        written = -1;
     }
 
+  if (written < 0)
+    g_propagate_error (error, g_steal_pointer (&local_error));
   return written;
-}
-
-/* The uuids are random, so a large import touches index pages all over the file; with SQLite's
- * default cache of 2 MB the open transaction keeps writing pages out to the WAL and reading them
- * back, which costs more than the inserts themselves. The cache is made larger for the import
- * only. Returns the size to restore, as PRAGMA cache_size gave it, or 0 when it was left alone. */
-static int
-enlarge_cache (FazhiDatabase *database)
-{
-  sqlite3 *handle = fazhi_database_get_handle (database);
-  sqlite3_stmt *statement = NULL;
-  g_autofree char *sql = NULL;
-  gint64 kib = 0;
-  int size = 0;
-  int page_size = 4096;
-
-  if (sqlite3_prepare_v2 (handle, "PRAGMA cache_size", -1, &statement, NULL) == SQLITE_OK
-      && sqlite3_step (statement) == SQLITE_ROW)
-    size = sqlite3_column_int (statement, 0);
-  sqlite3_finalize (statement);
-  if (sqlite3_prepare_v2 (handle, "PRAGMA page_size", -1, &statement, NULL) == SQLITE_OK
-      && sqlite3_step (statement) == SQLITE_ROW)
-    page_size = sqlite3_column_int (statement, 0);
-  sqlite3_finalize (statement);
-
-  /* Positive sizes count pages, negative ones KiB. */
-  kib = size < 0 ? -(gint64) size : (gint64) size * page_size / 1024;
-  if (size == 0 || kib >= IMPORT_CACHE_KIB)
-    return 0;
-
-  /* PRAGMA takes no bound parameters; the number is the program's own. */
-  sql = g_strdup_printf ("PRAGMA cache_size = %d", -IMPORT_CACHE_KIB);
-  sqlite3_exec (handle, sql, NULL, NULL, NULL);
-  return size;
-}
-
-static void
-restore_cache (FazhiDatabase *database,
-               int            size)
-{
-  g_autofree char *sql = NULL;
-
-  if (size == 0)
-    return;
-
-  sql = g_strdup_printf ("PRAGMA cache_size = %d", size);
-  sqlite3_exec (fazhi_database_get_handle (database), sql, NULL, NULL, NULL);
 }
 
 gint64
@@ -303,14 +487,15 @@ fazhi_import_csv (FazhiDatabase      *database,
   g_autofree char *text = NULL;
   g_autofree int *column_field = NULL;
   g_autofree const char **names = NULL;
-  g_autoptr(GPtrArray) rows = NULL;
-  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
-  FazhiCsvRow *header;
+  g_autoptr(FazhiCsvReader) reader = NULL;
+  g_autoptr(GArray) problems = g_array_new (FALSE, FALSE, sizeof (Problem));
+  g_autoptr(GAsyncQueue) ready = g_async_queue_new ();
+  g_autoptr(GAsyncQueue) spare = g_async_queue_new_full (g_free);
+  g_auto(GStrv) headers = NULL;
+  const FazhiCsvRow *header;
   Import import = { 0 };
   gsize length = 0;
-  g_auto(GStrv) indexes = NULL;
   gint64 written;
-  int cache_size;
 
   g_return_val_if_fail (FAZHI_IS_DATABASE (database), -1);
   g_return_val_if_fail (ledger_id < FAZHI_N_LEDGERS, -1);
@@ -318,74 +503,48 @@ fazhi_import_csv (FazhiDatabase      *database,
 
   ledger = fazhi_ledger_get (ledger_id);
   filename = g_path_get_basename (path);
+  g_array_set_clear_func (problems, (GDestroyNotify) problem_clear);
 
   if (!g_file_get_contents (path, &contents, &length, error))
     return -1;
 
-  text = fazhi_csv_decode (contents, length, filename, error);
+  text = fazhi_csv_decode (g_steal_pointer (&contents), length, filename, error);
   if (text == NULL)
     return -1;
-  g_clear_pointer (&contents, g_free);
 
-  rows = fazhi_csv_parse (text, filename, error);
-  if (rows == NULL)
+  reader = fazhi_csv_reader_new (text, filename);
+  header = fazhi_csv_reader_next (reader, error);
+  if (header == NULL)
     return -1;
-  g_clear_pointer (&text, g_free);
 
-  header = g_ptr_array_index (rows, 0);
+  headers = g_strdupv (header->fields);
   names = g_new0 (const char *, ledger->n_fields + 1);
-  column_field = g_new (int, g_strv_length (header->fields));
+  column_field = g_new (int, header->n_fields);
   import.ledger = ledger;
   import.filename = filename;
   import.column_field = column_field;
-  import.n_columns = g_strv_length (header->fields);
+  import.n_columns = header->n_fields;
   import.names = names;
+  import.reader = reader;
   import.problems = problems;
+  import.ready = ready;
+  import.spare = spare;
 
-  if (!read_header (&import, header, notes))
+  if (!read_header (&import, header, headers, notes))
     {
-      set_problems_error (&import, error);
+      set_problems_error (&import, NULL, error);
       return -1;
     }
 
-  if (rows->len == 1)
-    return 0;
+  for (guint i = 0; i < N_BATCHES; i++)
+    g_async_queue_push (spare, g_new0 (Batch, 1));
 
-  if (!fazhi_database_begin (database, error))
-    return -1;
-
-  cache_size = enlarge_cache (database);
-  /* An import that at least doubles the ledger builds its plain indexes afresh at the end. */
-  if (rows->len - 1 >= BULK_ROWS && (gint64) rows->len - 1 >= fazhi_database_count (database, ledger->id))
-    {
-      indexes = fazhi_database_set_aside_indexes (database, ledger->key, error);
-      if (indexes == NULL)
-        {
-          fazhi_database_rollback (database);
-          restore_cache (database, cache_size);
-          return -1;
-        }
-    }
-  written = import_rows (&import, database, rows, progress, user_data, error);
-  if (written >= 0 && problems->len == 0 && indexes != NULL
-      && !fazhi_database_restore_indexes (database, (const char * const *) indexes, error))
-    written = -1;
-  if (written < 0 || problems->len > 0)
-    {
-      fazhi_database_rollback (database);
-      restore_cache (database, cache_size);
-      if (written >= 0)
-        set_problems_error (&import, error);
-      return -1;
-    }
-
-  fazhi_database_emit_changed (database, ledger->id, FAZHI_CHANGE_MANY, 0);
-  written = fazhi_database_commit (database, error) ? written : -1;
-  restore_cache (database, cache_size);
+  written = write_import (&import, database, count_lines (text), progress, user_data, error);
+  g_clear_error (&import.read_error);
   if (written < 0)
     return -1;
 
-  if (progress != NULL)
+  if (progress != NULL && written > 0)
     progress (1.0, user_data);
 
   return written;
