@@ -157,7 +157,7 @@ insert (FazhiDatabase *database,
 
   writer = fazhi_writer_new (database, ledger_id, &error);
   g_assert_no_error (error);
-  fazhi_writer_insert (writer, values, NULL, &id, &error);
+  fazhi_writer_insert (writer, (const char * const *) values, NULL, &id, &error);
   g_assert_no_error (error);
   fazhi_values_free (ledger, values);
 

@@ -413,7 +413,7 @@ fazhi_demo_row_insert (FazhiDemoFiller  *filler,
       return FALSE;
     }
 
-  inserted = fazhi_writer_insert (filler->writers[ledger->id], values, NULL, NULL, error);
+  inserted = fazhi_writer_insert (filler->writers[ledger->id], (const char * const *) values, NULL, NULL, error);
   fazhi_values_free (ledger, values);
   return inserted;
 }

@@ -354,7 +354,7 @@ write_rows (Import             *import,
 
           if (failed || problems->len > 0)
             ;
-          else if (fazhi_writer_insert (writer, batch->values[r], NULL, NULL, &local_error))
+          else if (fazhi_writer_insert (writer, (const char * const *) batch->values[r], NULL, NULL, &local_error))
             written++;
           else if (g_error_matches (local_error, FAZHI_DATABASE_ERROR, FAZHI_DATABASE_ERROR_INVALID))
             {

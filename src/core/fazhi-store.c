@@ -34,6 +34,8 @@ struct _FazhiWriter
   sqlite3_stmt      *insert;     /* owned by the database's statement cache */
   GHashTable        *places;     /* "c:NAME" / "p:NAME" → id */
   GHashTable        *sequences;  /* "kind:year" → last case number used */
+  const char       **row;        /* the values being written: the caller's, and those filled in */
+  char             **filled;     /* the values filled in for the row being written */
 };
 
 static const LedgerSql *
@@ -165,6 +167,8 @@ fazhi_writer_new (FazhiDatabase *database,
   writer->now = fazhi_timestamp_now ();
   writer->places = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   writer->sequences = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  writer->row = g_new0 (const char *, writer->ledger->n_fields + 1);
+  writer->filled = g_new0 (char *, writer->ledger->n_fields + 1);
 
   /* Prepared once here: looking it up by its text for every row of an import costs. */
   writer->insert = fazhi_database_prepare (database, ledger_sql (ledger)->insert, error);
@@ -188,6 +192,8 @@ fazhi_writer_free (FazhiWriter *writer)
   g_free (writer->now);
   g_hash_table_unref (writer->places);
   g_hash_table_unref (writer->sequences);
+  g_free (writer->row);
+  g_strfreev (writer->filled);
   g_free (writer);
 }
 
@@ -342,41 +348,53 @@ fazhi_store_compound_totals (FazhiDatabase  *database,
   return TRUE;
 }
 
+/* Puts a value the writer worked out into the row. */
+static void
+fill (FazhiWriter *writer,
+      int          field,
+      char        *value)
+{
+  g_free (writer->filled[field]);
+  writer->filled[field] = value;
+  writer->row[field] = value;
+}
+
 /* An election's totals default to the compound's households and area; the figures filled in
  * are checked like typed ones, so that a vote larger than the compound is told in words. */
 static gboolean
 fill_election_totals (FazhiWriter *writer,
-                      char       **values,
                       GError     **error)
 {
   int owners = fazhi_ledger_field_index (writer->ledger, "owners_total");
   int area = fazhi_ledger_field_index (writer->ledger, "area_total");
   int compound = fazhi_ledger_field_index (writer->ledger, "compound");
   g_autoptr(GPtrArray) problems = NULL;
-  g_autofree char *households_text = NULL;
-  g_autofree char *area_text = NULL;
+  char *households_text = NULL;
+  char *area_text = NULL;
   gboolean filled = FALSE;
 
-  if (values[owners] != NULL && values[area] != NULL)
+  if (writer->row[owners] != NULL && writer->row[area] != NULL)
     return TRUE;
 
-  if (!fazhi_store_compound_totals (writer->database, values[compound], &households_text, &area_text, error))
+  if (!fazhi_store_compound_totals (writer->database, writer->row[compound], &households_text, &area_text, error))
     return FALSE;
 
-  if (values[owners] == NULL && households_text != NULL)
+  if (writer->row[owners] == NULL && households_text != NULL)
     {
-      values[owners] = g_steal_pointer (&households_text);
+      fill (writer, owners, g_steal_pointer (&households_text));
       filled = TRUE;
     }
-  if (values[area] == NULL && area_text != NULL)
+  if (writer->row[area] == NULL && area_text != NULL)
     {
-      values[area] = g_steal_pointer (&area_text);
+      fill (writer, area, g_steal_pointer (&area_text));
       filled = TRUE;
     }
+  g_free (households_text);
+  g_free (area_text);
 
   if (filled)
     {
-      problems = fazhi_validate (writer->ledger, (const char * const *) values, NULL, NULL);
+      problems = fazhi_validate (writer->ledger, writer->row, NULL, NULL);
       if (problems->len > 0)
         {
           g_autofree char *text = fazhi_problems_join (problems, "\n");
@@ -392,8 +410,8 @@ fill_election_totals (FazhiWriter *writer,
 /* The searchable text fields in one string, as migration 0002 writes it: the list model
  * searches this one column instead of every field. */
 static char *
-search_text (const FazhiLedger *ledger,
-             char             **values)
+search_text (const FazhiLedger  *ledger,
+             const char * const *values)
 {
   GString *text = g_string_new (NULL);
   gboolean first = TRUE;
@@ -414,16 +432,16 @@ search_text (const FazhiLedger *ledger,
   return g_string_free (text, FALSE);
 }
 
-/* Binds the fields from parameter @first on, in the order of the description, then the
+/* Binds the row's fields from parameter @first on, in the order of the description, then the
  * search text. */
 static gboolean
-bind_values (FazhiWriter  *writer,
-             sqlite3_stmt *statement,
-             int           first,
-             char        **values,
-             GError      **error)
+bind_row (FazhiWriter  *writer,
+          sqlite3_stmt *statement,
+          int           first,
+          GError      **error)
 {
   const FazhiLedger *ledger = writer->ledger;
+  const char * const *values = writer->row;
 
   for (guint i = 0; i < ledger->n_fields; i++)
     {
@@ -452,8 +470,6 @@ bind_values (FazhiWriter  *writer,
           if (!resolve_place (writer, field->type, values[i], &number, error))
             return FALSE;
           sqlite3_bind_int64 (statement, parameter, number);
-          if (field->type == FAZHI_FIELD_COMPOUND && !fill_election_totals (writer, values, error))
-            return FALSE;
           break;
         case FAZHI_FIELD_TEXT:
         case FAZHI_FIELD_DATE:
@@ -467,24 +483,38 @@ bind_values (FazhiWriter  *writer,
   return TRUE;
 }
 
+/* Makes the writer's row the values to store: @values, and what is worked out where they are
+ * missing (a case's number, an election's totals). @values are left as they are. */
 static gboolean
-fill_generated (FazhiWriter *writer,
-                char       **values,
-                GError     **error)
+complete_row (FazhiWriter         *writer,
+              const char * const  *values,
+              GError             **error)
 {
-  int number;
+  const FazhiLedger *ledger = writer->ledger;
 
-  if (writer->ledger->id != FAZHI_LEDGER_CASES)
-    return TRUE;
+  for (guint i = 0; i < ledger->n_fields; i++)
+    {
+      g_clear_pointer (&writer->filled[i], g_free);
+      writer->row[i] = values[i];
+    }
 
-  number = fazhi_ledger_field_index (writer->ledger, "number");
-  if (values[number] != NULL)
-    return TRUE;
+  if (ledger->id == FAZHI_LEDGER_ELECTIONS)
+    return fill_election_totals (writer, error);
 
-  return next_case_number (writer,
-                           values[fazhi_ledger_field_index (writer->ledger, "kind")],
-                           values[fazhi_ledger_field_index (writer->ledger, "received_on")],
-                           &values[number], error);
+  if (ledger->id == FAZHI_LEDGER_CASES)
+    {
+      int number = fazhi_ledger_field_index (ledger, "number");
+      char *generated = NULL;
+
+      if (values[number] != NULL)
+        return TRUE;
+      if (!next_case_number (writer, values[fazhi_ledger_field_index (ledger, "kind")],
+                             values[fazhi_ledger_field_index (ledger, "received_on")], &generated, error))
+        return FALSE;
+      fill (writer, number, generated);
+    }
+
+  return TRUE;
 }
 
 static gboolean
@@ -516,23 +546,22 @@ explain_constraint (FazhiWriter *writer,
 
 /* @id: in, the id to use or 0 for a new one; out, the id used. */
 gboolean
-fazhi_writer_insert (FazhiWriter *writer,
-                     char       **values,
-                     const char  *uuid,
-                     gint64      *id,
-                     GError     **error)
+fazhi_writer_insert (FazhiWriter         *writer,
+                     const char * const  *values,
+                     const char          *uuid,
+                     gint64              *id,
+                     GError             **error)
 {
   sqlite3_stmt *statement;
   g_autofree char *new_uuid = NULL;
 
-  if (!fill_generated (writer, values, error))
+  if (!complete_row (writer, values, error))
     return FALSE;
 
   statement = writer->insert;
   sqlite3_reset (statement);
-  sqlite3_clear_bindings (statement);
 
-  if (!bind_values (writer, statement, 5, values, error))
+  if (!bind_row (writer, statement, 5, error))
     {
       sqlite3_reset (statement);
       return FALSE;
@@ -558,21 +587,21 @@ fazhi_writer_insert (FazhiWriter *writer,
 }
 
 static gboolean
-writer_update (FazhiWriter *writer,
-               gint64       id,
-               char       **values,
-               GError     **error)
+writer_update (FazhiWriter         *writer,
+               gint64               id,
+               const char * const  *values,
+               GError             **error)
 {
   sqlite3_stmt *statement;
 
-  if (!fill_generated (writer, values, error))
+  if (!complete_row (writer, values, error))
     return FALSE;
 
   statement = fazhi_database_prepare (writer->database, ledger_sql (writer->ledger->id)->update, error);
   if (statement == NULL)
     return FALSE;
 
-  if (!bind_values (writer, statement, 2, values, error))
+  if (!bind_row (writer, statement, 2, error))
     {
       sqlite3_reset (statement);
       return FALSE;
@@ -678,10 +707,10 @@ write_record (FazhiDatabase *database,
   if (writer == NULL)
     written = FALSE;
   else if (adding)
-    written = fazhi_writer_insert (writer, values, keep_id ? fazhi_record_get_uuid (record) : NULL,
-                                   &id, error);
+    written = fazhi_writer_insert (writer, (const char * const *) values,
+                                   keep_id ? fazhi_record_get_uuid (record) : NULL, &id, error);
   else
-    written = writer_update (writer, id, values, error);
+    written = writer_update (writer, id, (const char * const *) values, error);
   fazhi_values_free (ledger, values);
 
   if (written && keep_id && fazhi_record_get_created_at (record) != NULL)

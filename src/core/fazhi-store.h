@@ -8,18 +8,19 @@ G_BEGIN_DECLS
 
 /* Inserts rows of already validated, normalized values (see fazhi_validate()) into one ledger:
  * resolves community and compound names (creating those that are missing), numbers cases that
- * have no number, and fills election totals from the compound. The caller owns the transaction;
- * a writer serves many rows, which is what makes an import of 100 000 rows fast. */
+ * have no number, and fills election totals from the compound, leaving the caller's values as
+ * they are. The caller owns the transaction; a writer serves many rows, which is what makes an
+ * import of 100 000 rows fast. */
 typedef struct _FazhiWriter FazhiWriter;
 
 FazhiWriter  *fazhi_writer_new       (FazhiDatabase     *database,
                                       FazhiLedgerId      ledger,
                                       GError           **error);
-gboolean      fazhi_writer_insert    (FazhiWriter       *writer,
-                                      char             **values,
-                                      const char        *uuid,
-                                      gint64            *id,
-                                      GError           **error);
+gboolean      fazhi_writer_insert    (FazhiWriter        *writer,
+                                      const char * const *values,
+                                      const char         *uuid,
+                                      gint64             *id,
+                                      GError            **error);
 void          fazhi_writer_free      (FazhiWriter       *writer);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (FazhiWriter, fazhi_writer_free)
 
