@@ -32,7 +32,8 @@ struct _FazhiWriter
   char              *number_prefix;
   char              *now;        /* one timestamp for everything a writer writes */
   sqlite3_stmt      *insert;     /* owned by the database's statement cache */
-  GHashTable        *places;     /* "c:NAME" / "p:NAME" → id */
+  GHashTable        *communities;  /* name → id, of those met so far */
+  GHashTable        *compounds;    /* name → id, of those met so far */
   GHashTable        *sequences;  /* "kind:year" → last case number used */
   const char       **row;        /* the values being written: the caller's, and those filled in */
   char             **filled;     /* the values filled in for the row being written */
@@ -165,7 +166,8 @@ fazhi_writer_new (FazhiDatabase *database,
   writer->ledger = fazhi_ledger_get (ledger);
   writer->number_prefix = fazhi_database_get_setting (database, "number_prefix");
   writer->now = fazhi_timestamp_now ();
-  writer->places = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  writer->communities = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  writer->compounds = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   writer->sequences = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   writer->row = g_new0 (const char *, writer->ledger->n_fields + 1);
   writer->filled = g_new0 (char *, writer->ledger->n_fields + 1);
@@ -190,7 +192,8 @@ fazhi_writer_free (FazhiWriter *writer)
   g_object_unref (writer->database);
   g_free (writer->number_prefix);
   g_free (writer->now);
-  g_hash_table_unref (writer->places);
+  g_hash_table_unref (writer->communities);
+  g_hash_table_unref (writer->compounds);
   g_hash_table_unref (writer->sequences);
   g_free (writer->row);
   g_strfreev (writer->filled);
@@ -230,11 +233,11 @@ resolve_place (FazhiWriter    *writer,
                GError        **error)
 {
   gboolean community = type == FAZHI_FIELD_COMMUNITY;
-  g_autofree char *key = g_strconcat (community ? "c:" : "p:", name, NULL);
+  GHashTable *known = community ? writer->communities : writer->compounds;
   sqlite3_stmt *statement;
   gpointer cached;
 
-  if (g_hash_table_lookup_extended (writer->places, key, NULL, &cached))
+  if (g_hash_table_lookup_extended (known, name, NULL, &cached))
     {
       *id = GPOINTER_TO_SIZE (cached);
       return TRUE;
@@ -267,7 +270,7 @@ resolve_place (FazhiWriter    *writer,
                                    FAZHI_CHANGE_ADDED, *id);
     }
 
-  g_hash_table_insert (writer->places, g_steal_pointer (&key), GSIZE_TO_POINTER ((gsize) *id));
+  g_hash_table_insert (known, g_strdup (name), GSIZE_TO_POINTER ((gsize) *id));
   return TRUE;
 }
 
