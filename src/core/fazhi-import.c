@@ -410,6 +410,16 @@ write_rows (Import             *import,
   return failed ? -1 : written;
 }
 
+/* Hands back, unwritten, every batch still on its way, up to and with the empty one. */
+static void
+drain (Import *import,
+       Batch  *batch)
+{
+  for (; batch->n_rows > 0; batch = g_async_queue_pop (import->ready))
+    g_async_queue_push (import->spare, batch);
+  g_async_queue_push (import->spare, batch);
+}
+
 /* Rows are at most as many as line breaks, and at least as many when no cell holds one. */
 static gint64
 count_lines (const char *text)
@@ -461,14 +471,12 @@ write_import (Import             *import,
         {
           /* Read no further; what is on its way is dropped. */
           g_atomic_int_set (&import->stop, TRUE);
-          for (; batch->n_rows > 0; batch = g_async_queue_pop (import->ready))
-            g_async_queue_push (import->spare, batch);
-          g_async_queue_push (import->spare, batch);
+          drain (import, batch);
           written = -1;
         }
     }
   else
-    g_async_queue_push (import->spare, batch);
+    drain (import, batch);
   g_thread_join (thread);
   while ((batch = g_async_queue_try_pop (import->spare)) != NULL)
     g_free (recycle (batch));

@@ -372,8 +372,8 @@ fill_election_totals (FazhiWriter *writer,
   int area = fazhi_ledger_field_index (writer->ledger, "area_total");
   int compound = fazhi_ledger_field_index (writer->ledger, "compound");
   g_autoptr(GPtrArray) problems = NULL;
-  char *households_text = NULL;
-  char *area_text = NULL;
+  g_autofree char *households_text = NULL;
+  g_autofree char *area_text = NULL;
   gboolean filled = FALSE;
 
   if (writer->row[owners] != NULL && writer->row[area] != NULL)
@@ -392,8 +392,6 @@ fill_election_totals (FazhiWriter *writer,
       fill (writer, area, g_steal_pointer (&area_text));
       filled = TRUE;
     }
-  g_free (households_text);
-  g_free (area_text);
 
   if (filled)
     {
