@@ -1,7 +1,7 @@
 /* fazhi-window.c — the main window: a sidebar of pages beside the page shown
  *
  * The sidebar folds away below 600 px or so (AdwLeaflet, libadwaita 1.2); every page then has a
- * back button. Size, maximized state and the last page are kept in GSettings.
+ * back button. Size, maximized state and the last page are kept in the settings (fazhi-settings.c).
  */
 
 #define G_LOG_DOMAIN "fazhi"
@@ -15,6 +15,7 @@
 #include "fazhi-ledger-views.h"
 #include "fazhi-overview-page.h"
 #include "fazhi-report-page.h"
+#include "fazhi-settings.h"
 #include "fazhi-term-warnings.h"
 #include "fazhi-window.h"
 
@@ -38,8 +39,6 @@ static const PageInfo pages[] = {
 struct _FazhiWindow
 {
   AdwApplicationWindow  parent_instance;
-
-  GSettings            *settings;
 
   AdwLeaflet           *leaflet;
   GtkListBox           *sidebar_list;
@@ -100,7 +99,7 @@ fazhi_window_show_page (FazhiWindow *self,
     if (g_str_equal (gtk_widget_get_name (GTK_WIDGET (row)), name))
       gtk_list_box_select_row (self->sidebar_list, row);
 
-  g_settings_set_string (self->settings, "last-page", name);
+  fazhi_settings_set_string ("last-page", name);
 }
 
 static void
@@ -149,15 +148,12 @@ forward_to_page (GtkWidget  *widget,
 static gboolean
 fazhi_window_close_request (GtkWindow *window)
 {
-  FazhiWindow *self = FAZHI_WINDOW (window);
   int width, height;
 
   gtk_window_get_default_size (window, &width, &height);
-  g_settings_delay (self->settings);
-  g_settings_set_int (self->settings, "window-width", width);
-  g_settings_set_int (self->settings, "window-height", height);
-  g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (window));
-  g_settings_apply (self->settings);
+  fazhi_settings_set_int ("window-width", width);
+  fazhi_settings_set_int ("window-height", height);
+  fazhi_settings_set_boolean ("window-maximized", gtk_window_is_maximized (window));
 
   return GTK_WINDOW_CLASS (fazhi_window_parent_class)->close_request (window);
 }
@@ -168,7 +164,6 @@ fazhi_window_dispose (GObject *object)
   FazhiWindow *self = FAZHI_WINDOW (object);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), FAZHI_TYPE_WINDOW);
-  g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (fazhi_window_parent_class)->dispose (object);
 }
@@ -203,8 +198,6 @@ static void
 fazhi_window_init (FazhiWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-
-  self->settings = g_settings_new (APP_ID);
 }
 
 FazhiWindow *
@@ -251,12 +244,12 @@ fazhi_window_new (FazhiApplication *application)
     }
 
   gtk_window_set_default_size (GTK_WINDOW (self),
-                               g_settings_get_int (self->settings, "window-width"),
-                               g_settings_get_int (self->settings, "window-height"));
-  if (g_settings_get_boolean (self->settings, "window-maximized"))
+                               fazhi_settings_get_int ("window-width"),
+                               fazhi_settings_get_int ("window-height"));
+  if (fazhi_settings_get_boolean ("window-maximized"))
     gtk_window_maximize (GTK_WINDOW (self));
 
-  last_page = g_settings_get_string (self->settings, "last-page");
+  last_page = fazhi_settings_get_string ("last-page");
   fazhi_window_show_page (self, last_page);
   adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->stack));
 
