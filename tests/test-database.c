@@ -697,6 +697,44 @@ test_changed_after_inner_rollback (Fixture       *fixture,
   g_assert_cmpint (g_array_index (announced, Announced, 0).id, ==, 1);
 }
 
+static void
+count_emission (guint *emitted)
+{
+  (*emitted)++;
+}
+
+/* A setting changed is announced at once, or once the transaction that changed it commits; a
+ * transaction rolled back announces nothing. */
+static void
+test_settings_changed_signal (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autoptr(FazhiDatabase) database = fazhi_test_open_database_file (fixture->path);
+  g_autoptr(GError) error = NULL;
+  guint emitted = 0;
+
+  g_signal_connect_swapped (database, "settings-changed", G_CALLBACK (count_emission), &emitted);
+
+  g_assert_true (fazhi_database_set_setting (database, "office_name", "王褚街道办事处", &error));
+  g_assert_cmpuint (emitted, ==, 1);
+
+  g_assert_true (fazhi_database_begin (database, &error));
+  g_assert_true (fazhi_database_set_setting (database, "office_name", "甲", &error));
+  g_assert_true (fazhi_database_set_setting (database, "number_prefix", "甲", &error));
+  g_assert_cmpuint (emitted, ==, 1);
+  fazhi_database_rollback (database);
+  g_assert_true (fazhi_database_begin (database, &error));
+  g_assert_true (fazhi_database_commit (database, &error));
+  g_assert_cmpuint (emitted, ==, 1);
+
+  g_assert_true (fazhi_database_begin (database, &error));
+  g_assert_true (fazhi_database_set_setting (database, "office_name", "乙", &error));
+  g_assert_true (fazhi_database_set_setting (database, "number_prefix", "乙", &error));
+  g_assert_true (fazhi_database_commit (database, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (emitted, ==, 2);
+}
+
 /* Backup and check */
 
 static void
@@ -1108,6 +1146,7 @@ main (int   argc,
   add_test ("/database/transaction/nested", test_nested);
   add_test ("/database/transaction/changed", test_changed_signal);
   add_test ("/database/transaction/changed-after-inner-rollback", test_changed_after_inner_rollback);
+  add_test ("/database/transaction/settings-changed", test_settings_changed_signal);
   add_test ("/database/backup/while-reading", test_backup);
   add_test ("/database/backup/while-writing", test_backup_while_writing);
   add_test ("/database/backup/fails-cleanly", test_backup_fails_cleanly);

@@ -12,6 +12,7 @@
 #include "fazhi-compat.h"
 #include "fazhi-demo.h"
 #include "fazhi-ledger-page-private.h"
+#include "fazhi-office-dialog.h"
 #include "fazhi-record-editor.h"
 #include "fazhi-store.h"
 #include "fazhi-transfer.h"
@@ -52,8 +53,13 @@ new_activated (GtkWidget  *widget,
                GVariant   *parameter)
 {
   FazhiLedgerPage *self = FAZHI_LEDGER_PAGE (widget);
-  g_autoptr(FazhiRecord) record = fazhi_record_new (self->ledger->id);
+  g_autoptr(FazhiRecord) record = NULL;
 
+  if (self->ledger->id == FAZHI_LEDGER_CASES
+      && fazhi_office_dialog_ask_before (self->database, widget, action_name))
+    return;
+
+  record = fazhi_record_new (self->ledger->id);
   /* A new record starts from today and from the filters in use, where they say something. */
   if (self->ledger->date_key != NULL)
     {
@@ -346,6 +352,11 @@ import_activated (GtkWidget  *widget,
   FazhiLedgerPage *self = FAZHI_LEDGER_PAGE (widget);
   GtkFileChooserNative *dialog;
   g_autofree char *title = NULL;
+
+  /* An import numbers the cases that come without a number. */
+  if (self->ledger->id == FAZHI_LEDGER_CASES
+      && fazhi_office_dialog_ask_before (self->database, widget, action_name))
+    return;
 
   title = g_strdup_printf (_("Import %s"), _(self->ledger->name));
   dialog = gtk_file_chooser_native_new (title, GTK_WINDOW (gtk_widget_get_root (widget)),

@@ -45,6 +45,7 @@ struct _FazhiLedgerPage
   GtkColumnView         *column_view;
   AdwStatusPage         *empty_page;
   GtkButton             *empty_new_button;
+  GtkWidget             *empty_office_button;
 };
 
 FazhiRecord *fazhi_ledger_page_get_selected      (FazhiLedgerPage *self);

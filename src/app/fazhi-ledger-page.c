@@ -476,6 +476,15 @@ database_changing_cb (FazhiLedgerPage *self,
     start_afresh (self);
 }
 
+/* A ledger that starts empty says what comes first, the office's name among it, until it is set. */
+static void
+settings_changed_cb (FazhiLedgerPage *self)
+{
+  g_autofree char *office = fazhi_database_get_setting (self->database, "office_name");
+
+  gtk_widget_set_visible (self->empty_office_button, office == NULL || *office == '\0');
+}
+
 static void
 database_changed_cb (FazhiLedgerPage *self,
                      int              ledger,
@@ -552,6 +561,7 @@ fazhi_ledger_page_class_init (FazhiLedgerPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FazhiLedgerPage, column_view);
   gtk_widget_class_bind_template_child (widget_class, FazhiLedgerPage, empty_page);
   gtk_widget_class_bind_template_child (widget_class, FazhiLedgerPage, empty_new_button);
+  gtk_widget_class_bind_template_child (widget_class, FazhiLedgerPage, empty_office_button);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, period_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, community_changed_cb);
@@ -621,8 +631,11 @@ fazhi_ledger_page_new (FazhiDatabase *database,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (database, "changed", G_CALLBACK (database_changed_cb), self,
                            G_CONNECT_SWAPPED | G_CONNECT_AFTER);
+  g_signal_connect_object (database, "settings-changed", G_CALLBACK (settings_changed_cb), self,
+                           G_CONNECT_SWAPPED);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "ledger.undo", FALSE);
+  settings_changed_cb (self);
   selection_changed_cb (self);
   update_state (self);
 

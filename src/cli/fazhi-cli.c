@@ -10,13 +10,13 @@
 
 #include <glib/gi18n.h>
 #include <inttypes.h>
-#include <locale.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "fazhi-database.h"
 #include "fazhi-demo.h"
+#include "fazhi-locale.h"
 #include "fazhi-report.h"
 #include "fazhi-stats.h"
 #include "fazhi-summary.h"
@@ -442,10 +442,7 @@ main (int   argc,
   Invocation invocation = { NULL, 0, NULL };
   int first = 1;
 
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  fazhi_locale_init ();
 
   /* The global options come before the command; the command parses the rest. */
   while (first < argc && argv[first][0] == '-')

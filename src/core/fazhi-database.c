@@ -41,12 +41,14 @@ struct _FazhiDatabase
   guint        depth;       /* open transactions, outermost included */
   GArray      *pending;     /* PendingChange, announced on the outermost commit */
   GArray      *marks;       /* per savepoint: how many changes were pending when it began */
+  gboolean     settings_pending;  /* a setting changed in the open transaction */
 };
 
 G_DEFINE_FINAL_TYPE (FazhiDatabase, fazhi_database, G_TYPE_OBJECT)
 
 enum {
   CHANGED,
+  SETTINGS_CHANGED,
   N_SIGNALS
 };
 
@@ -87,6 +89,16 @@ fazhi_database_class_init (FazhiDatabaseClass *klass)
   signals[CHANGED] =
     g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                   G_TYPE_NONE, 3, G_TYPE_INT, G_TYPE_INT, G_TYPE_INT64);
+
+  /**
+   * FazhiDatabase::settings-changed:
+   *
+   * Emitted after a setting (the office's name, the number prefix …) may have changed: at once, or
+   * when the transaction that set it is committed. Listeners read the settings they show again.
+   */
+  signals[SETTINGS_CHANGED] =
+    g_signal_new ("settings-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
 }
 
 static void
@@ -256,6 +268,11 @@ fazhi_database_commit (FazhiDatabase *self,
 
       g_signal_emit (self, signals[CHANGED], 0, change->ledger, change->change, change->id);
     }
+  if (self->settings_pending)
+    {
+      self->settings_pending = FALSE;
+      g_signal_emit (self, signals[SETTINGS_CHANGED], 0);
+    }
 
   return TRUE;
 }
@@ -284,6 +301,7 @@ fazhi_database_rollback (FazhiDatabase *self)
 
   sqlite3_exec (self->handle, "ROLLBACK", NULL, NULL, NULL);
   self->depth = 0;
+  self->settings_pending = FALSE;
   g_array_set_size (self->pending, 0);
   g_array_set_size (self->marks, 0);
 }
@@ -629,7 +647,15 @@ fazhi_database_set_setting (FazhiDatabase *self,
   sqlite3_bind_text (statement, 1, key, -1, SQLITE_STATIC);
   sqlite3_bind_text (statement, 2, value != NULL ? value : "", -1, SQLITE_STATIC);
 
-  return fazhi_database_step_done (self, statement, error);
+  if (!fazhi_database_step_done (self, statement, error))
+    return FALSE;
+
+  /* A savepoint rolled back may leave this set: the signal only asks to read the settings again. */
+  if (self->depth > 0)
+    self->settings_pending = TRUE;
+  else
+    g_signal_emit (self, signals[SETTINGS_CHANGED], 0);
+  return TRUE;
 }
 
 gint64
