@@ -521,6 +521,18 @@ test_integers (void)
     { "1.5", NULL, "is not a whole number" },
     { "abc", NULL, "is not a whole number" },
     { "99999999999", NULL, "is not a whole number" },
+    /* As clerks type them: full-width digits, thousands separators, a unit after the figure. */
+    { "１２３", "123", NULL },
+    { "1,234", "1234", NULL },
+    { "１，２３４", "1234", NULL },
+    { "70人", "70", NULL },
+    { "13 份", "13", NULL },
+    { "2万份", "20000", NULL },
+    { "1,23", NULL, "is not a whole number" },
+    { "1234,567", NULL, "is not a whole number" },
+    { "200余人", NULL, "is not a whole number" },
+    { "30多次", NULL, "is not a whole number" },
+    { "5-10", NULL, "is not a whole number" },
   };
 
   check_numbers (FAZHI_FIELD_INTEGER, cases, G_N_ELEMENTS (cases));
@@ -551,6 +563,14 @@ test_decimals (void)
     { "1e3", NULL, "at most two decimals" },
     { "12,5", NULL, "at most two decimals" },
     { "-3", NULL, "cannot be negative" },
+    { "1,234.50", "1234.5", NULL },
+    { "1800元", "1800", NULL },
+    { "１８００．５元", "1800.5", NULL },
+    { "1.25万元", "12500", NULL },
+    { "3.456万", "34560", NULL },
+    { "12.5㎡", "12.5", NULL },
+    { "约1000元", NULL, "at most two decimals" },
+    { "1000元左右", NULL, "at most two decimals" },
   };
 
   check_numbers (FAZHI_FIELD_DECIMAL, cases, G_N_ELEMENTS (cases));
@@ -1043,6 +1063,133 @@ test_outreach (void)
   assert_only_problem (form, "banners", "Banners hung", "cannot be negative", NULL);
 }
 
+/* The headers clerks write name the field they mean. */
+static void
+test_header_aliases (void)
+{
+  static const struct { FazhiLedgerId ledger; const char *header; const char *key; } cases[] = {
+    { FAZHI_LEDGER_CASES, "当事人", "applicant" },
+    { FAZHI_LEDGER_CASES, "申请人", "applicant" },
+    { FAZHI_LEDGER_CASES, "对方当事人", "respondent" },
+    { FAZHI_LEDGER_CASES, "被申请人", "respondent" },
+    { FAZHI_LEDGER_CASES, "调解员", "handler" },
+    { FAZHI_LEDGER_CASES, "经办人", "handler" },
+    { FAZHI_LEDGER_CASES, "承办人", "handler" },
+    { FAZHI_LEDGER_CASES, "受理时间", "received_on" },
+    { FAZHI_LEDGER_CASES, "登记日期", "received_on" },
+    { FAZHI_LEDGER_CASES, "受理\n日期", "received_on" },
+    { FAZHI_LEDGER_CASES, " *受理日期： ", "received_on" },
+    { FAZHI_LEDGER_CASES, "结案时间", "concluded_on" },
+    { FAZHI_LEDGER_CASES, "调结日期", "concluded_on" },
+    { FAZHI_LEDGER_CASES, "办结日期", "concluded_on" },
+    { FAZHI_LEDGER_CASES, "纠纷类别", "category" },
+    { FAZHI_LEDGER_CASES, "纠纷类型", "category" },
+    { FAZHI_LEDGER_CASES, "纠纷简要情况", "title" },
+    { FAZHI_LEDGER_CASES, "简要案情", "title" },
+    { FAZHI_LEDGER_CASES, "事由", "title" },
+    { FAZHI_LEDGER_CASES, "调解结果", "outcome" },
+    { FAZHI_LEDGER_CASES, "结果", "outcome" },
+    { FAZHI_LEDGER_CASES, "联系方式", "phone" },
+    { FAZHI_LEDGER_CASES, "所属村（社区）", "community" },
+    { FAZHI_LEDGER_CASES, "所属村(社区)", "community" },
+    { FAZHI_LEDGER_CASES, "村（社区）", "community" },
+    { FAZHI_LEDGER_CASES, "协议金额（元）", "amount" },
+    { FAZHI_LEDGER_CASES, "received_on", "received_on" },
+    { FAZHI_LEDGER_CASES, "Received on", "received_on" },
+    { FAZHI_LEDGER_CASES, "序号", NULL },
+    { FAZHI_LEDGER_CASES, "", NULL },
+    { FAZHI_LEDGER_TRAININGS, "实到人数（人）", "attendees" },
+    { FAZHI_LEDGER_ELECTIONS, "任期（年）", "term_years" },
+    { FAZHI_LEDGER_OUTREACH, "发放资料（份）", "materials" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      const FazhiLedger *ledger = fazhi_ledger_get (cases[i].ledger);
+      int field = fazhi_ledger_field_for_header (ledger, cases[i].header);
+
+      g_test_message ("%s: “%s”", ledger->key, cases[i].header);
+      if (cases[i].key == NULL)
+        g_assert_cmpint (field, ==, -1);
+      else
+        {
+          g_assert_cmpint (field, >=, 0);
+          g_assert_cmpstr (ledger->fields[field].key, ==, cases[i].key);
+        }
+    }
+}
+
+/* Every name a field is known by, and every word a choice is known by, means one thing only. */
+static void
+test_aliases_unambiguous (void)
+{
+  for (FazhiLedgerId id = 0; id < FAZHI_N_LEDGERS; id++)
+    {
+      const FazhiLedger *ledger = fazhi_ledger_get (id);
+
+      for (guint i = 0; i < ledger->n_fields; i++)
+        {
+          const FazhiField *field = &ledger->fields[i];
+          g_autofree char *all = g_strjoin ("|", field->key, field->label, field->name,
+                                            field->aliases != NULL ? field->aliases : field->key, NULL);
+          g_auto(GStrv) names = g_strsplit (all, "|", -1);
+
+          for (guint n = 0; names[n] != NULL; n++)
+            {
+              g_test_message ("%s.%s: “%s”", ledger->key, field->key, names[n]);
+              g_assert_cmpint (fazhi_ledger_field_for_header (ledger, names[n]), ==, (int) i);
+            }
+
+          for (const FazhiChoice *c = field->choices; field->type == FAZHI_FIELD_CHOICE && c->key != NULL; c++)
+            {
+              g_autofree char *words = g_strjoin ("|", c->key, c->label, c->name,
+                                                  c->aliases != NULL ? c->aliases : c->key, NULL);
+              g_auto(GStrv) each = g_strsplit (words, "|", -1);
+
+              for (guint w = 0; each[w] != NULL; w++)
+                {
+                  g_test_message ("%s.%s = “%s”", ledger->key, field->key, each[w]);
+                  g_assert_cmpstr (fazhi_field_find_choice (field, each[w])->key, ==, c->key);
+                }
+            }
+        }
+    }
+}
+
+/* The values clerks write: the label with 纠纷 after it, and the words of the trade. */
+static void
+test_value_aliases (void)
+{
+  static const struct { const char *field; const char *text; const char *key; } cases[] = {
+    { "category", "婚姻家庭纠纷", "family" },
+    { "category", "邻里纠纷", "neighbour" },
+    { "category", "劳资纠纷", "labour" },
+    { "category", "物业类", "property" },
+    { "category", "婚姻家庭", "family" },
+    { "outcome", "调解成功", "success" },
+    { "outcome", "调解不成功", "failure" },
+    { "outcome", "成功", "success" },
+    { "status", "已结案", "concluded" },
+    { "status", "已调结", "concluded" },
+    { "status", "办理中", "in_progress" },
+    { "kind", "矛盾纠纷调解", "mediation" },
+    { "kind", "人民调解", "mediation" },
+    { "kind", "Dispute mediation", "mediation" },
+    { "satisfied", "满意", "yes" },
+    { "category", "不存在纠纷", NULL },
+    { "outcome", "调解", NULL },
+  };
+  const FazhiLedger *ledger = fazhi_ledger_get (FAZHI_LEDGER_CASES);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      const FazhiChoice *choice = fazhi_field_find_choice (fazhi_ledger_field (ledger, cases[i].field), cases[i].text);
+
+      g_test_message ("%s = “%s”", cases[i].field, cases[i].text);
+      g_assert_cmpstr (choice != NULL ? choice->key : NULL, ==, cases[i].key);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1077,6 +1224,9 @@ main (int   argc,
   g_test_add_func ("/validate/election/headcount", test_election_headcount);
   g_test_add_func ("/validate/election/area", test_election_area);
   g_test_add_func ("/validate/election/at-least-one", test_election_at_least_one);
+  g_test_add_func ("/validate/aliases/headers", test_header_aliases);
+  g_test_add_func ("/validate/aliases/unambiguous", test_aliases_unambiguous);
+  g_test_add_func ("/validate/aliases/values", test_value_aliases);
 
   return g_test_run ();
 }

@@ -14,6 +14,7 @@ typedef struct
   const char *key;    /* stored value, e.g. "mediation" */
   const char *name;   /* English name, marked N_(): shown translated */
   const char *label;  /* the Chinese label of the domain reference, accepted on import */
+  const char *aliases; /* other words clerks write for it, '|'-separated, or NULL */
 } FazhiChoice;
 
 typedef enum
@@ -44,6 +45,7 @@ typedef struct
   FazhiFieldFlags     flags;
   const FazhiChoice  *choices;   /* FAZHI_FIELD_CHOICE: terminated by a NULL key */
   const char         *fallback;  /* stored when the field is left empty, or NULL */
+  const char         *aliases;   /* other headers clerks give the column, '|'-separated, or NULL */
 } FazhiField;
 
 typedef enum
@@ -79,6 +81,10 @@ const FazhiField   *fazhi_ledger_field          (const FazhiLedger  *ledger,
 const char         *fazhi_field_column          (const FazhiField   *field);
 const FazhiChoice  *fazhi_field_find_choice     (const FazhiField   *field,
                                                  const char         *text);
+/* The field a column header names — its key, label, name or one of its aliases, written as
+ * clerks write them (spaces, full-width brackets, a unit in brackets, a required mark) — or -1. */
+int                 fazhi_ledger_field_for_header (const FazhiLedger *ledger,
+                                                 const char         *header);
 const char         *fazhi_field_choice_name     (const FazhiField   *field,
                                                  const char         *key);
 const char         *fazhi_field_display_name    (const FazhiField   *field);

@@ -137,34 +137,51 @@ read_field (Check      *check,
       }
 
     case FAZHI_FIELD_INTEGER:
-      if (!fazhi_parse_integer (trimmed, &number))
-        {
-          add_problem (check, index, _("%s “%s” is not a whole number"), name, trimmed);
-          return NULL;
-        }
-      if (number < 0)
-        {
-          add_problem (check, index, _("%s cannot be negative"), name);
-          return NULL;
-        }
-      /* Most numbers arrive as they are stored: "12", not "012" or "+12". */
-      if (trimmed[0] != '0' || trimmed[1] == '\0')
-        if (g_ascii_isdigit (trimmed[0]))
+      {
+        /* Most numbers arrive as they are stored: "12", not "012", "+12" or "１２人". */
+        gboolean plain = g_ascii_isdigit (trimmed[0]) && (trimmed[0] != '0' || trimmed[1] == '\0');
+        g_autofree char *figure = NULL;
+
+        for (const char *p = trimmed; plain && *p != '\0'; p++)
+          plain = g_ascii_isdigit (*p);
+        if (!plain)
+          figure = fazhi_number_from_text (trimmed);
+        if (!plain && (figure == NULL || !fazhi_parse_integer (figure, &number)))
+          {
+            add_problem (check, index, _("%s “%s” is not a whole number"), name, trimmed);
+            return NULL;
+          }
+        if (plain && !fazhi_parse_integer (trimmed, &number))
+          {
+            add_problem (check, index, _("%s “%s” is not a whole number"), name, trimmed);
+            return NULL;
+          }
+        if (number < 0)
+          {
+            add_problem (check, index, _("%s cannot be negative"), name);
+            return NULL;
+          }
+        if (plain)
           return g_steal_pointer (&trimmed);
-      return g_strdup_printf ("%" G_GINT64_FORMAT, number);
+        return g_strdup_printf ("%" G_GINT64_FORMAT, number);
+      }
 
     case FAZHI_FIELD_DECIMAL:
-      if (!fazhi_parse_decimal (trimmed, &number))
-        {
-          add_problem (check, index, _("%s “%s” is not a number with at most two decimals"), name, trimmed);
-          return NULL;
-        }
-      if (number < 0)
-        {
-          add_problem (check, index, _("%s cannot be negative"), name);
-          return NULL;
-        }
-      return fazhi_format_decimal (number);
+      {
+        g_autofree char *figure = fazhi_number_from_text (trimmed);
+
+        if (figure == NULL || !fazhi_parse_decimal (figure, &number))
+          {
+            add_problem (check, index, _("%s “%s” is not a number with at most two decimals"), name, trimmed);
+            return NULL;
+          }
+        if (number < 0)
+          {
+            add_problem (check, index, _("%s cannot be negative"), name);
+            return NULL;
+          }
+        return fazhi_format_decimal (number);
+      }
 
     case FAZHI_FIELD_TEXT:
     case FAZHI_FIELD_COMMUNITY:

@@ -71,6 +71,137 @@ fazhi_text_is_blank (const char *text)
   return TRUE;
 }
 
+/* Chinese input methods type full-width forms: ２０２３年３月５日, １２３，（元）. The full-width
+ * forms of ASCII (U+FF01–U+FF5E) become ASCII and the ideographic space a space; the text is
+ * trimmed. */
+char *
+fazhi_text_to_half_width (const char *text)
+{
+  GString *half;
+
+  if (text == NULL)
+    return NULL;
+
+  half = g_string_sized_new (strlen (text));
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c >= 0xFF01 && c <= 0xFF5E)
+        g_string_append_c (half, (char) (c - 0xFF01 + 0x21));
+      else if (c == 0x3000)
+        g_string_append_c (half, ' ');
+      else
+        g_string_append_unichar (half, c);
+    }
+
+  return g_strstrip (g_string_free (half, FALSE));
+}
+
+static gboolean
+is_ascii (const char *text)
+{
+  for (const char *p = text; *p != '\0'; p++)
+    if ((guchar) *p >= 0x80)
+      return FALSE;
+  return TRUE;
+}
+
+/* Words after a number that make it a guess, not a figure: 200余人, 30多次, 50左右. */
+static gboolean
+is_approximate (const char *unit)
+{
+  static const char *words[] = { "余", "多", "左右", "以上", "以下", "约", "+", "~" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (words); i++)
+    if (strstr (unit, words[i]) != NULL)
+      return TRUE;
+  return FALSE;
+}
+
+/* A number as clerks type it — full-width digits (１２３), thousands separators (1,234.50), a unit
+ * or currency after it (70人, 13份, 1800元, 1.2万元) — as the plain number it means ("1234.50",
+ * "12000"), or NULL when the text is not such a number (200余人 is an estimate, not a figure). */
+char *
+fazhi_number_from_text (const char *text)
+{
+  g_autofree char *half = NULL;
+  g_autoptr(GString) plain = NULL;
+  const char *p, *unit;
+  guint group = 0;
+  gboolean grouped = FALSE, any = FALSE;
+  int shift = 0;
+
+  if (text == NULL)
+    return NULL;
+
+  half = is_ascii (text) ? g_strstrip (g_strdup (text)) : fazhi_text_to_half_width (text);
+  plain = g_string_sized_new (strlen (half));
+  p = half;
+  if (*p == '-')
+    g_string_append_c (plain, *p++);
+  if (*p == '.' && g_ascii_isdigit (p[1]))
+    {
+      g_string_append_c (plain, '0');
+      any = TRUE;
+    }
+
+  /* The whole part, with commas between groups of three digits (1,234,567) or without any. */
+  for (; g_ascii_isdigit (*p) || (*p == ',' && any); p++)
+    {
+      if (*p == ',')
+        {
+          if ((grouped ? group != 3 : group > 3) || !g_ascii_isdigit (p[1]))
+            return NULL;
+          grouped = TRUE;
+          group = 0;
+          continue;
+        }
+      g_string_append_c (plain, *p);
+      group++;
+      any = TRUE;
+    }
+  if (!any || (grouped && group != 3))
+    return NULL;
+
+  if (*p == '.' && g_ascii_isdigit (p[1]))
+    for (g_string_append_c (plain, *p++); g_ascii_isdigit (*p); p++)
+      g_string_append_c (plain, *p);
+
+  unit = p;
+  while (*unit == ' ')
+    unit++;
+  if (*unit != '\0')
+    {
+      if (g_ascii_isdigit (*unit) || *unit == '.' || *unit == ',' || is_approximate (unit))
+        return NULL;
+      for (const char *u = unit; *u != '\0'; u++)
+        if (g_ascii_isdigit (*u))
+          return NULL;
+      /* 万 is ten thousand: 1.2万元 is 12000 yuan. */
+      if (g_str_has_prefix (unit, "万"))
+        shift = 4;
+    }
+
+  if (shift > 0)
+    {
+      char *point = strchr (plain->str, '.');
+      gsize at = point != NULL ? (gsize) (point - plain->str) : plain->len;
+      g_autoptr(GString) digits = g_string_new_len (plain->str, at);
+
+      if (point != NULL)
+        g_string_append (digits, point + 1);
+      at += shift;
+      while (digits->len < at)
+        g_string_append_c (digits, '0');
+      if (digits->len > at)
+        g_string_insert_c (digits, at, '.');
+      g_string_assign (plain, digits->str);
+    }
+
+  return g_string_free (g_steal_pointer (&plain), FALSE);
+}
+
 /* Reads up to max_digits ASCII digits; returns the position after them, or NULL. */
 static const char *
 read_number (const char *p,
@@ -113,7 +244,7 @@ fazhi_parse_date (const char *text)
   if (text == NULL)
     return NULL;
 
-  trimmed = g_strstrip (g_strdup (text));
+  trimmed = is_ascii (text) ? g_strstrip (g_strdup (text)) : fazhi_text_to_half_width (text);
   for (guint i = 0; i < G_N_ELEMENTS (separators); i++)
     {
       const char *p = trimmed;

@@ -22,6 +22,8 @@ gboolean  fazhi_period_contains    (const FazhiPeriod *period,
 char     *fazhi_period_describe    (const FazhiPeriod *period);
 
 char     *fazhi_parse_date         (const char   *text);
+char     *fazhi_text_to_half_width (const char   *text);
+char     *fazhi_number_from_text   (const char   *text);
 gboolean  fazhi_parse_integer      (const char   *text,
                                     gint64       *value);
 gboolean  fazhi_parse_decimal      (const char   *text,
