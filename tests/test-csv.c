@@ -200,6 +200,60 @@ test_neither_encoding (void)
     }
 }
 
+/* Excel's "Unicode text": UTF-16 with a byte order mark, little- or big-endian. */
+static void
+test_utf16 (void)
+{
+  static const char *charsets[] = { "UTF-16LE", "UTF-16BE" };
+  const char *utf8 = "\xef\xbb\xbf" "案由\t人数\r\n咨询\t2\r\n";
+
+  for (guint i = 0; i < G_N_ELEMENTS (charsets); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      gsize length = 0;
+      char *data = g_convert (utf8, -1, charsets[i], "UTF-8", NULL, &length, &error);
+      g_autofree char *text = NULL;
+
+      g_assert_no_error (error);
+      text = fazhi_csv_decode (data, length, "unicode.txt", &error);
+      g_assert_no_error (error);
+      /* Without its BOM. */
+      g_assert_cmpstr (text, ==, "案由\t人数\r\n咨询\t2\r\n");
+    }
+
+  /* A BOM and a U+0000 after it: not text. */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autofree char *text = fazhi_csv_decode (g_memdup2 ("\xff\xfe" "a\0\0\0", 7), 6, "nul.txt", &error);
+
+    g_assert_error (error, FAZHI_CSV_ERROR, FAZHI_CSV_ERROR_ENCODING);
+    g_assert_null (text);
+  }
+}
+
+static void
+test_tabs (void)
+{
+  static const char text[] = "姓名\t住址\n张三\t\"幸福路\t1号\"\n\t\n李四,王五\t\n";
+  g_autoptr(FazhiCsvReader) reader = fazhi_csv_reader_new (text, "t.txt");
+  g_autoptr(GError) error = NULL;
+  const FazhiCsvRow *row;
+
+  fazhi_csv_reader_set_separator (reader, '\t');
+  row = fazhi_csv_reader_next (reader, &error);
+  g_assert_cmpstrv (row->fields, ((const char *[]) { "姓名", "住址", NULL }));
+  row = fazhi_csv_reader_next (reader, &error);
+  g_assert_cmpstrv (row->fields, ((const char *[]) { "张三", "幸福路\t1号", NULL }));
+  /* A line of tabs alone is a row of empty fields; commas are text. */
+  row = fazhi_csv_reader_next (reader, &error);
+  g_assert_cmpstrv (row->fields, ((const char *[]) { "", "", NULL }));
+  row = fazhi_csv_reader_next (reader, &error);
+  g_assert_cmpuint (row->line, ==, 4);
+  g_assert_cmpstrv (row->fields, ((const char *[]) { "李四,王五", "", NULL }));
+  g_assert_null (fazhi_csv_reader_next (reader, &error));
+  g_assert_no_error (error);
+}
+
 static void
 test_unclosed_quote (void)
 {
@@ -352,6 +406,8 @@ main (int   argc,
   g_test_add_func ("/csv/utf8-without-bom", test_utf8_without_bom);
   g_test_add_func ("/csv/gb18030", test_gb18030);
   g_test_add_func ("/csv/neither-encoding", test_neither_encoding);
+  g_test_add_func ("/csv/utf16", test_utf16);
+  g_test_add_func ("/csv/tabs", test_tabs);
   g_test_add_func ("/csv/unclosed-quote", test_unclosed_quote);
   g_test_add_func ("/csv/text-after-quote", test_text_after_quote);
   g_test_add_func ("/csv/empty", test_empty);

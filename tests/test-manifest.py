@@ -30,10 +30,10 @@ LICENSE_DIR = "/app/share/licenses/%s/" % APP_ID
 IN_RUNTIME = {
     "glib-2.0", "gobject-2.0", "gio-2.0", "gio-unix-2.0", "gmodule-2.0",
     "gtk4", "libadwaita-1", "sqlite3", "pango", "pangocairo", "cairo", "cairo-pdf",
-    "json-glib-1.0", "zlib", "libxml-2.0",
+    "json-glib-1.0", "zlib", "libxml-2.0", "expat",
 }
 # pkg-config names that need a module of their own, and that module's name.
-BUNDLED = {"xlsxwriter": "libxlsxwriter", "libzip": "libzip"}
+BUNDLED = {"xlsxwriter": "libxlsxwriter", "libzip": "libzip", "freexl": "freexl"}
 
 SHA256 = re.compile(r"^[0-9a-f]{64}$")
 COMMIT = re.compile(r"^[0-9a-f]{40}$")
@@ -229,6 +229,7 @@ def self_test(path):
         "the app from elsewhere": lambda m: m["modules"][-1]["sources"][0].__setitem__("path", "../.."),
         "the app not built with meson": lambda m: m["modules"][-1].__setitem__("buildsystem", "simple"),
         "libzip not built": lambda m: m["modules"].pop(1),
+        "freexl not built": lambda m: m["modules"].pop(2),
     }
     for what, change in mistakes.items():
         if not problems(mutated(change), manifest_dir):

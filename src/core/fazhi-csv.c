@@ -25,6 +25,31 @@ has_utf8_bom (const char *data,
   return length >= 3 && memcmp (data, UTF8_BOM, 3) == 0;
 }
 
+/* Excel's "Unicode text" is UTF-16 LE with a byte order mark. Without the mark UTF-16 is not
+ * told from other bytes, and is not taken: its NULs would fail both other encodings anyway. */
+static char *
+decode_utf16 (const char *data,
+              gsize       length)
+{
+  const char *charset;
+  g_autofree char *converted = NULL;
+  gsize bytes_read = 0;
+  gsize bytes_written = 0;
+
+  if (length >= 2 && (guchar) data[0] == 0xff && (guchar) data[1] == 0xfe)
+    charset = "UTF-16LE";
+  else if (length >= 2 && (guchar) data[0] == 0xfe && (guchar) data[1] == 0xff)
+    charset = "UTF-16BE";
+  else
+    return NULL;
+
+  converted = g_convert (data + 2, length - 2, "UTF-8", charset, &bytes_read, &bytes_written, NULL);
+  /* A U+0000 in the text would end it early: such a file is not text. */
+  if (converted == NULL || bytes_read != length - 2 || !g_utf8_validate_len (converted, bytes_written, NULL))
+    return NULL;
+  return g_steal_pointer (&converted);
+}
+
 char *
 fazhi_csv_decode (char        *data,
                   gsize        length,
@@ -37,6 +62,10 @@ fazhi_csv_decode (char        *data,
   gsize bytes_written = 0;
 
   g_return_val_if_fail (data != NULL, NULL);
+
+  converted = decode_utf16 (data, length);
+  if (converted != NULL)
+    return g_steal_pointer (&converted);
 
   /* UTF-8 is taken as it is, in place: a file of many megabytes is not copied. */
   if (g_utf8_validate_len (data, length, NULL))
@@ -66,6 +95,8 @@ typedef struct
 {
   const char *p;
   const char *filename;
+  char        separator;     /* ',' or, for tab-separated text, '\t' */
+  char        plain_stops[4];  /* what ends an unquoted field: the separator and line breaks */
   guint       line;     /* the line p is on */
   GString    *cells;    /* the cells of the row being read, each ended by a NUL */
   GArray     *starts;   /* where each of those cells starts in cells */
@@ -139,8 +170,8 @@ read_quoted_field (Parser  *parser,
 
   /* Some programs pad with blanks after the closing quote; anything else means the quoting is
    * wrong and the columns could be shifted. */
-  parser->p += strspn (parser->p, " \t");
-  if (*parser->p != ',' && *parser->p != '\r' && *parser->p != '\n' && *parser->p != '\0')
+  parser->p += strspn (parser->p, parser->separator == '\t' ? " " : " \t");
+  if (*parser->p != parser->separator && *parser->p != '\r' && *parser->p != '\n' && *parser->p != '\0')
     {
       g_set_error (error, FAZHI_CSV_ERROR, FAZHI_CSV_ERROR_SYNTAX,
                    _("%s:%u: there is text after the closing quote of a field; a quote inside a "
@@ -159,7 +190,7 @@ read_plain_field (Parser *parser)
   const char *run = parser->p;
   gsize start = parser->cells->len;
 
-  parser->p += strcspn (parser->p, ",\r\n");
+  parser->p += strcspn (parser->p, parser->plain_stops);
   g_string_append_len (parser->cells, run, parser->p - run);
   end_cell (parser, start);
 }
@@ -188,11 +219,26 @@ fazhi_csv_reader_new (const char *text,
   reader->length = strlen (text);
   reader->parser.p = has_utf8_bom (text, reader->length) ? text + 3 : text;
   reader->parser.filename = filename;
+  fazhi_csv_reader_set_separator (reader, ',');
   reader->parser.line = 1;
   reader->parser.cells = g_string_new (NULL);
   reader->parser.starts = g_array_new (FALSE, FALSE, sizeof (gsize));
   reader->fields = g_ptr_array_new ();
   return reader;
+}
+
+void
+fazhi_csv_reader_set_separator (FazhiCsvReader *reader,
+                                char            separator)
+{
+  g_return_if_fail (reader != NULL);
+  g_return_if_fail (separator != '"' && separator != '\r' && separator != '\n' && separator != '\0');
+
+  reader->parser.separator = separator;
+  reader->parser.plain_stops[0] = separator;
+  reader->parser.plain_stops[1] = '\r';
+  reader->parser.plain_stops[2] = '\n';
+  reader->parser.plain_stops[3] = '\0';
 }
 
 void
@@ -247,7 +293,7 @@ fazhi_csv_reader_next (FazhiCsvReader  *reader,
       else
         read_plain_field (parser);
 
-      if (*parser->p != ',')
+      if (*parser->p != parser->separator)
         break;
       parser->p++;
     }

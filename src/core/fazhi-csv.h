@@ -1,4 +1,5 @@
-/* fazhi-csv.h — CSV as Excel and WPS write it: RFC 4180, UTF-8 (with or without BOM) or GB18030 */
+/* fazhi-csv.h — CSV as Excel and WPS write it: RFC 4180, UTF-8 (with or without BOM) or GB18030,
+ * and Excel's "Unicode text" (UTF-16 with a BOM, tab-separated) */
 #pragma once
 
 #include <glib.h>
@@ -26,8 +27,8 @@ typedef struct _FazhiCsvReader FazhiCsvReader;
 GQuark      fazhi_csv_error_quark   (void);
 
 /* Takes @data (NUL-terminated, as g_file_get_contents() gives it) and returns it as UTF-8
- * without a BOM: itself when it is UTF-8, else its conversion when it is GB18030, else NULL and
- * an error. */
+ * without a BOM: its conversion when it is UTF-16 with a BOM, itself when it is UTF-8, else its
+ * conversion when it is GB18030, else NULL and an error. */
 char       *fazhi_csv_decode        (char        *data,
                                      gsize        length,
                                      const char  *filename,
@@ -42,6 +43,10 @@ void        fazhi_csv_rows_free     (GPtrArray   *rows);
 /* Reads UTF-8 @text (a BOM is skipped) one row at a time; @text must outlive the reader. */
 FazhiCsvReader    *fazhi_csv_reader_new          (const char      *text,
                                                   const char      *filename);
+/* Splits fields at @separator instead of commas: '\t' for tab-separated text, as Excel saves
+ * "Unicode text" and "Text (Tab delimited)". Quoting is the same. */
+void               fazhi_csv_reader_set_separator (FazhiCsvReader *reader,
+                                                   char            separator);
 /* The next row, valid until the next call; NULL at the end, or on an error (@error set). A
  * text without any row is an error, FAZHI_CSV_ERROR_EMPTY. Blank lines are skipped. */
 const FazhiCsvRow *fazhi_csv_reader_next         (FazhiCsvReader  *reader,
