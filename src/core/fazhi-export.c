@@ -2,8 +2,12 @@
  *
  * Both formats show what a clerk reads: the Chinese labels as headers, the Chinese label of
  * each choice, phone numbers masked. A CSV export can be imported again, because the import
- * accepts labels as well as keys. The file is written beside its destination and renamed into
- * place at the end, so an export that fails leaves no half-written file.
+ * accepts labels as well as keys. An XLSX sheet is headed as a printed ledger is: a title row
+ * naming the office, the ledger and the period above the header row, which stays in view; dates
+ * are the spreadsheet's dates and numbers its numbers, so that Excel and WPS sort and filter them,
+ * and each column is as wide as what it holds. The import finds the header row below the title.
+ * The file is written beside its destination and renamed into place at the end, so an export
+ * that fails leaves no half-written file.
  */
 
 #define G_LOG_DOMAIN "fazhi-core"
@@ -229,39 +233,282 @@ sheet_name (const FazhiLedger *ledger)
   return g_string_free (g_steal_pointer (&name), FALSE);
 }
 
-/* Wide enough for the header and for what the column usually holds; CJK characters take two
- * widths of a Latin one. */
-static double
-column_width (const FazhiField *field)
+/* A sheet is laid out as clerks head a printed ledger: a title row, the header, the records. */
+#define TITLE_ROW        0
+#define HEADER_ROW       1
+#define FIRST_RECORD_ROW 2
+
+/* Column widths are counted in digits of the default font, in which a Chinese character takes
+ * two. The button of the header's filter takes about two more. */
+#define MIN_COLUMN_WIDTH     6
+#define MAX_COLUMN_WIDTH     50
+#define COLUMN_PADDING       2
+#define FILTER_BUTTON_WIDTH  2
+
+typedef struct
 {
-  double label = 2;
-  double content;
+  lxw_worksheet *sheet;
+  lxw_format    *title;
+  lxw_format    *header;
+  lxw_format    *date;
+  guint         *widths;  /* per field: the widest header or value written so far */
+} XlsxSheet;
 
-  for (const char *p = field->label; *p != '\0'; p = g_utf8_next_char (p))
-    label += g_unichar_iswide (g_utf8_get_char (p)) ? 2 : 1;
+/* How wide @text shows: its longest line, a Chinese or other full-width character counting two.
+ * Counting stops past the widest a column is made, so a long note costs no more than a short. */
+static guint
+text_width (const char *text)
+{
+  guint widest = 0;
+  guint line = 0;
 
-  switch (field->type)
+  if (!g_utf8_validate (text, -1, NULL))
+    return MIN (strlen (text), MAX_COLUMN_WIDTH);
+
+  for (const char *p = text; *p != '\0' && line < MAX_COLUMN_WIDTH; p = g_utf8_next_char (p))
     {
-    case FAZHI_FIELD_DATE:
-      content = 12;
-      break;
-    case FAZHI_FIELD_INTEGER:
-    case FAZHI_FIELD_DECIMAL:
-      content = 8;
-      break;
-    case FAZHI_FIELD_CHOICE:
-    case FAZHI_FIELD_COMMUNITY:
-    case FAZHI_FIELD_COMPOUND:
-      content = 14;
-      break;
-    case FAZHI_FIELD_TEXT:
-    default:
-      /* The required text of a record is its subject or name, the longest thing clerks read. */
-      content = (field->flags & FAZHI_FIELD_REQUIRED) ? 30 : 16;
-      break;
+      gunichar c = g_utf8_get_char (p);
+
+      if (c == '\n')
+        {
+          widest = MAX (widest, line);
+          line = 0;
+        }
+      else if (!g_unichar_iszerowidth (c))
+        line += g_unichar_iswide (c) ? 2 : 1;
     }
 
-  return MAX (label, content);
+  return MAX (widest, line);
+}
+
+static void
+widen_column (XlsxSheet  *xlsx,
+              guint       index,
+              const char *text)
+{
+  xlsx->widths[index] = MAX (xlsx->widths[index], text_width (text));
+}
+
+/* The value of the @digits decimal digits at @text, or -1 when they are not all digits. */
+static int
+digits_value (const char *text,
+              guint       digits)
+{
+  int value = 0;
+
+  for (guint i = 0; i < digits; i++)
+    {
+      if (!g_ascii_isdigit (text[i]))
+        return -1;
+      value = value * 10 + g_ascii_digit_value (text[i]);
+    }
+
+  return value;
+}
+
+/* A stored date, YYYY-MM-DD, as a spreadsheet date, so that Excel and WPS sort and filter it as
+ * one; FALSE for anything else (and for a year before 1900, where Excel's dates begin), which is
+ * then written as the text it is. */
+static gboolean
+datetime_from_iso (const char   *text,
+                   lxw_datetime *datetime)
+{
+  int year, month, day;
+
+  if (strlen (text) != 10 || text[4] != '-' || text[7] != '-')
+    return FALSE;
+
+  year = digits_value (text, 4);
+  month = digits_value (text + 5, 2);
+  day = digits_value (text + 8, 2);
+  if (year < 1900 || month < 1 || month > 12 || day < 1
+      || !g_date_valid_dmy ((GDateDay) day, (GDateMonth) month, (GDateYear) year))
+    return FALSE;
+
+  memset (datetime, 0, sizeof *datetime);
+  datetime->year = year;
+  datetime->month = month;
+  datetime->day = day;
+  return TRUE;
+}
+
+static char *
+period_title (const FazhiPeriod *period)
+{
+  switch (period->quarter)
+    {
+    case 1:
+      /* Translators: the period in the title of an exported ledger: the first quarter of a year
+       * (%d), e.g. "2023 Q1" */
+      return g_strdup_printf (C_("export title", "%d Q1"), period->year);
+    case 2:
+      /* Translators: the period in the title of an exported ledger: the second quarter of a year */
+      return g_strdup_printf (C_("export title", "%d Q2"), period->year);
+    case 3:
+      /* Translators: the period in the title of an exported ledger: the third quarter of a year */
+      return g_strdup_printf (C_("export title", "%d Q3"), period->year);
+    case 4:
+      /* Translators: the period in the title of an exported ledger: the fourth quarter of a year */
+      return g_strdup_printf (C_("export title", "%d Q4"), period->year);
+    default:
+      /* Translators: the period in the title of an exported ledger: a whole year, e.g. "2023" */
+      return g_strdup_printf (C_("export title", "%d"), period->year);
+    }
+}
+
+/* The office (from its settings, left out when unset), the ledger and the period exported (none
+ * for all years, and none for a ledger that no date puts in a period). */
+static char *
+sheet_title (FazhiDatabase           *database,
+             const FazhiLedger       *ledger,
+             const FazhiExportFilter *filter)
+{
+  g_autofree char *office = fazhi_database_get_setting (database, "office_name");
+  g_autofree char *period = NULL;
+  const char *name = _(ledger->name);
+
+  if (office != NULL && *g_strstrip (office) == '\0')
+    g_clear_pointer (&office, g_free);
+  if (filter != NULL && filter->period != NULL && ledger->date_key != NULL)
+    period = period_title (filter->period);
+
+  if (office != NULL && period != NULL)
+    /* Translators: the title row of an exported ledger: the office, the ledger's name and the
+     * period, e.g. "褚家街道办事处 案件与法律事务台账（2023年第一季度）" */
+    return g_strdup_printf (C_("export title", "%1$s — %2$s (%3$s)"), office, name, period);
+  if (office != NULL)
+    /* Translators: the title row of an exported ledger of all years: the office and the
+     * ledger's name, e.g. "褚家街道办事处 小区台账" */
+    return g_strdup_printf (C_("export title", "%1$s — %2$s"), office, name);
+  if (period != NULL)
+    /* Translators: the title row of an exported ledger when the office's name is not set: the
+     * ledger's name and the period, e.g. "法治培训台账（2023年）" */
+    return g_strdup_printf (C_("export title", "%1$s (%2$s)"), name, period);
+
+  /* Translators: the title row of an exported ledger of all years when the office's name is
+   * not set: the ledger's name, e.g. "法治培训台账" */
+  return g_strdup_printf (C_("export title", "%s"), name);
+}
+
+static void
+add_formats (XlsxSheet    *xlsx,
+             lxw_workbook *workbook)
+{
+  xlsx->title = workbook_add_format (workbook);
+  format_set_bold (xlsx->title);
+  format_set_font_size (xlsx->title, 16);
+  format_set_align (xlsx->title, LXW_ALIGN_CENTER);
+  format_set_align (xlsx->title, LXW_ALIGN_VERTICAL_CENTER);
+
+  xlsx->header = workbook_add_format (workbook);
+  format_set_bold (xlsx->header);
+  format_set_pattern (xlsx->header, LXW_PATTERN_SOLID);
+  format_set_bg_color (xlsx->header, 0xDDEBF7);
+  format_set_border (xlsx->header, LXW_BORDER_THIN);
+  format_set_align (xlsx->header, LXW_ALIGN_CENTER);
+  format_set_align (xlsx->header, LXW_ALIGN_VERTICAL_CENTER);
+
+  xlsx->date = workbook_add_format (workbook);
+  format_set_num_format (xlsx->date, "yyyy-mm-dd");
+}
+
+static lxw_error
+write_title_and_header (XlsxSheet         *xlsx,
+                        const FazhiLedger *ledger,
+                        const char        *title)
+{
+  lxw_col_t last_column = (lxw_col_t) (ledger->n_fields - 1);
+  lxw_error code;
+
+  /* In constant memory a row's height is set before its cells. */
+  code = worksheet_set_row (xlsx->sheet, TITLE_ROW, 28, NULL);
+  if (code == LXW_NO_ERROR && last_column > 0)
+    code = worksheet_merge_range (xlsx->sheet, TITLE_ROW, 0, TITLE_ROW, last_column, title, xlsx->title);
+  else if (code == LXW_NO_ERROR)
+    code = worksheet_write_string (xlsx->sheet, TITLE_ROW, 0, title, xlsx->title);
+
+  for (guint i = 0; i < ledger->n_fields && code == LXW_NO_ERROR; i++)
+    {
+      xlsx->widths[i] = text_width (ledger->fields[i].label) + FILTER_BUTTON_WIDTH;
+      code = worksheet_write_string (xlsx->sheet, HEADER_ROW, (lxw_col_t) i, ledger->fields[i].label, xlsx->header);
+    }
+
+  if (code == LXW_NO_ERROR)
+    worksheet_freeze_panes (xlsx->sheet, FIRST_RECORD_ROW, 0);
+
+  return code;
+}
+
+static lxw_error
+write_xlsx_cell (XlsxSheet         *xlsx,
+                 lxw_row_t          row,
+                 guint              index,
+                 const FazhiField  *field,
+                 sqlite3_stmt      *statement)
+{
+  int column = FIRST_FIELD_COLUMN + (int) index;
+  g_autofree char *text = NULL;
+  lxw_datetime datetime;
+  gint64 value;
+
+  if (sqlite3_column_type (statement, column) == SQLITE_NULL)
+    return LXW_NO_ERROR;
+
+  if (field->type == FAZHI_FIELD_INTEGER || field->type == FAZHI_FIELD_DECIMAL)
+    {
+      value = sqlite3_column_int64 (statement, column);
+      if (field->type == FAZHI_FIELD_INTEGER)
+        text = g_strdup_printf ("%" G_GINT64_FORMAT, value);
+      else
+        text = fazhi_format_decimal (value);
+      widen_column (xlsx, index, text);
+
+      return worksheet_write_number (xlsx->sheet, row, (lxw_col_t) index,
+                                     field->type == FAZHI_FIELD_INTEGER ? (double) value : (double) value / 100.0,
+                                     NULL);
+    }
+
+  text = export_text (statement, index, field);
+  if (text == NULL)
+    return LXW_NO_ERROR;
+  widen_column (xlsx, index, text);
+
+  if (field->type == FAZHI_FIELD_DATE && datetime_from_iso (text, &datetime))
+    return worksheet_write_datetime (xlsx->sheet, row, (lxw_col_t) index, &datetime, xlsx->date);
+
+  return worksheet_write_string (xlsx->sheet, row, (lxw_col_t) index, text, NULL);
+}
+
+/* What can be decided only when every row is written: the widths the columns' contents need (in
+ * constant memory too, libxlsxwriter writes the columns when the workbook is closed), the filter
+ * over all the rows, and a print that repeats the title and the header on every A4 page. */
+static lxw_error
+finish_sheet (XlsxSheet         *xlsx,
+              const FazhiLedger *ledger,
+              lxw_row_t          last_row)
+{
+  lxw_col_t last_column = (lxw_col_t) (ledger->n_fields - 1);
+  lxw_error code = LXW_NO_ERROR;
+
+  for (guint i = 0; i < ledger->n_fields && code == LXW_NO_ERROR; i++)
+    {
+      double width = CLAMP (xlsx->widths[i] + COLUMN_PADDING, MIN_COLUMN_WIDTH, MAX_COLUMN_WIDTH);
+
+      code = worksheet_set_column (xlsx->sheet, (lxw_col_t) i, (lxw_col_t) i, width, NULL);
+    }
+
+  if (code == LXW_NO_ERROR)
+    code = worksheet_autofilter (xlsx->sheet, HEADER_ROW, 0, last_row, last_column);
+  if (code == LXW_NO_ERROR)
+    code = worksheet_repeat_rows (xlsx->sheet, TITLE_ROW, HEADER_ROW);
+
+  worksheet_set_paper (xlsx->sheet, 9 /* A4 */);
+  worksheet_set_landscape (xlsx->sheet);
+  worksheet_fit_to_pages (xlsx->sheet, 1, 0);
+  worksheet_center_horizontally (xlsx->sheet);
+  worksheet_gridlines (xlsx->sheet, LXW_SHOW_ALL_GRIDLINES);
+
+  return code;
 }
 
 static void
@@ -273,45 +520,23 @@ set_xlsx_error (const char  *path,
                _("Cannot write %s: %s"), path, lxw_strerror (code));
 }
 
-static lxw_error
-write_xlsx_cell (lxw_worksheet     *sheet,
-                 lxw_row_t          row,
-                 guint              index,
-                 const FazhiField  *field,
-                 sqlite3_stmt      *statement)
-{
-  int column = FIRST_FIELD_COLUMN + (int) index;
-  g_autofree char *text = NULL;
-
-  if (sqlite3_column_type (statement, column) == SQLITE_NULL)
-    return LXW_NO_ERROR;
-
-  if (field->type == FAZHI_FIELD_INTEGER)
-    return worksheet_write_number (sheet, row, (lxw_col_t) index,
-                                   (double) sqlite3_column_int64 (statement, column), NULL);
-  if (field->type == FAZHI_FIELD_DECIMAL)
-    return worksheet_write_number (sheet, row, (lxw_col_t) index,
-                                   (double) sqlite3_column_int64 (statement, column) / 100.0, NULL);
-
-  text = export_text (statement, index, field);
-  return worksheet_write_string (sheet, row, (lxw_col_t) index, text, NULL);
-}
-
 static gint64
-write_xlsx (FazhiDatabase      *database,
-            const FazhiLedger  *ledger,
-            sqlite3_stmt       *statement,
-            const char         *partial,
-            const char         *path,
-            GError            **error)
+write_xlsx (FazhiDatabase           *database,
+            const FazhiLedger       *ledger,
+            const FazhiExportFilter *filter,
+            sqlite3_stmt            *statement,
+            const char              *partial,
+            const char              *path,
+            GError                 **error)
 {
   g_autofree char *name = sheet_name (ledger);
+  g_autofree char *title = sheet_title (database, ledger, filter);
+  g_autofree guint *widths = g_new0 (guint, ledger->n_fields);
+  XlsxSheet xlsx = { NULL, NULL, NULL, NULL, widths };
   lxw_workbook_options options;
   lxw_workbook *workbook;
-  lxw_worksheet *sheet;
-  lxw_format *bold;
   lxw_error code = LXW_NO_ERROR;
-  lxw_row_t row = 0;
+  lxw_row_t row = HEADER_ROW;
   int rc = SQLITE_DONE;
 
   /* Rows go to a temporary file as they are written, so a large ledger needs little memory. */
@@ -327,29 +552,23 @@ write_xlsx (FazhiDatabase      *database,
     }
 
   code = workbook_validate_sheet_name (workbook, name);
-  sheet = code == LXW_NO_ERROR ? workbook_add_worksheet (workbook, name) : NULL;
-  if (sheet == NULL)
+  xlsx.sheet = code == LXW_NO_ERROR ? workbook_add_worksheet (workbook, name) : NULL;
+  if (xlsx.sheet == NULL)
     {
       set_xlsx_error (path, code != LXW_NO_ERROR ? code : LXW_ERROR_MEMORY_MALLOC_FAILED, error);
       workbook_close (workbook);
       return -1;
     }
-  bold = workbook_add_format (workbook);
-  format_set_bold (bold);
-  format_set_bottom (bold, LXW_BORDER_THIN);
+  add_formats (&xlsx, workbook);
 
-  for (guint i = 0; i < ledger->n_fields && code == LXW_NO_ERROR; i++)
-    code = worksheet_set_column (sheet, (lxw_col_t) i, (lxw_col_t) i, column_width (&ledger->fields[i]), NULL);
-  worksheet_freeze_panes (sheet, 1, 0);
-  for (guint i = 0; i < ledger->n_fields && code == LXW_NO_ERROR; i++)
-    code = worksheet_write_string (sheet, 0, (lxw_col_t) i, ledger->fields[i].label, bold);
+  code = write_title_and_header (&xlsx, ledger, title);
 
   while (code == LXW_NO_ERROR && (rc = sqlite3_step (statement)) == SQLITE_ROW)
     {
       row++;
       for (guint i = 0; i < ledger->n_fields && code == LXW_NO_ERROR; i++)
         {
-          code = write_xlsx_cell (sheet, row, i, &ledger->fields[i], statement);
+          code = write_xlsx_cell (&xlsx, row, i, &ledger->fields[i], statement);
           if (code == LXW_ERROR_MAX_STRING_LENGTH_EXCEEDED)
             {
               g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
@@ -362,6 +581,9 @@ write_xlsx (FazhiDatabase      *database,
             }
         }
     }
+
+  if (code == LXW_NO_ERROR && rc == SQLITE_DONE)
+    code = finish_sheet (&xlsx, ledger, row);
 
   if (code != LXW_NO_ERROR)
     {
@@ -384,7 +606,7 @@ write_xlsx (FazhiDatabase      *database,
       return -1;
     }
 
-  return row;
+  return row - HEADER_ROW;
 }
 
 gint64
@@ -414,7 +636,7 @@ fazhi_export (FazhiDatabase           *database,
 
   partial = g_strconcat (path, ".partial", NULL);
   if (format == EXPORT_XLSX)
-    written = write_xlsx (database, ledger, statement, partial, path, error);
+    written = write_xlsx (database, ledger, filter, statement, partial, path, error);
   else
     written = write_csv (database, ledger, statement, partial, path, error);
   sqlite3_finalize (statement);

@@ -32,8 +32,10 @@ typedef struct
 } FazhiExportFilter;
 
 /* Writes the rows to @path as CSV (UTF-8 with BOM, Chinese label headers, importable again) or
- * XLSX, chosen by the file's extension; personal data is masked. Returns the number of rows
- * written, or -1 with @error set (and no file left behind). */
+ * XLSX, chosen by the file's extension; personal data is masked. An XLSX sheet has a title row
+ * (the office's name when it is set, the ledger, the period of @filter) above the header row,
+ * which is frozen; dates are date cells, numbers numbers, columns as wide as their contents.
+ * Returns the number of rows written, or -1 with @error set (and no file left behind). */
 gint64     fazhi_export            (FazhiDatabase           *database,
                                     FazhiLedgerId            ledger,
                                     const FazhiExportFilter *filter,
