@@ -237,12 +237,14 @@ test_demo_reproduces_reference (Fixture       *fixture,
   }
 }
 
-/* Export every ledger, import the files into an empty database: the same figures. */
+/* Export every ledger (as .csv, or as .xlsx), import the files into an empty database: the
+ * same figures; importing them once more adds nothing. */
 static void
 test_export_import_round_trip (Fixture       *fixture,
                                gconstpointer  data)
 {
   static const char *order[] = { "communities", "compounds", "cases", "trainings", "outreach", "elections" };
+  const char *extension = data;
   g_autofree char *copy = g_build_filename (fixture->dir, "copy.db", NULL);
   g_auto(Run) demo = cli ("--database", fixture->database, "demo", NULL);
 
@@ -250,17 +252,26 @@ test_export_import_round_trip (Fixture       *fixture,
 
   for (guint i = 0; i < G_N_ELEMENTS (order); i++)
     {
-      g_autofree char *file = g_strdup_printf ("%s/%s.csv", fixture->dir, order[i]);
+      g_autofree char *file = g_strdup_printf ("%s/%s.%s", fixture->dir, order[i], extension);
       g_auto(Run) exported = cli ("--database", fixture->database, "export", order[i], "-o", file, NULL);
       g_auto(Run) imported = { 0, NULL, NULL };
+      g_auto(Run) again = { 0, NULL, NULL };
+      gint64 count = count_rows (fixture->database, fazhi_ledger_lookup (order[i])->id);
+      g_autofree char *already = NULL;
 
       g_assert_cmpint (exported.status, ==, 0);
       imported = cli ("--database", copy, "import", order[i], file, NULL);
       if (imported.status != 0)
         g_printerr ("%s", imported.err);
       g_assert_cmpint (imported.status, ==, 0);
-      g_assert_cmpint (count_rows (copy, fazhi_ledger_lookup (order[i])->id), ==,
-                       count_rows (fixture->database, fazhi_ledger_lookup (order[i])->id));
+      g_assert_cmpint (count_rows (copy, fazhi_ledger_lookup (order[i])->id), ==, count);
+
+      again = cli ("--database", copy, "import", order[i], file, NULL);
+      g_assert_cmpint (again.status, ==, 0);
+      g_assert_cmpint (count_rows (copy, fazhi_ledger_lookup (order[i])->id), ==, count);
+      already = g_strdup_printf ("Imported 0 records into %s\n%" G_GINT64_FORMAT " row%s already in the ledger",
+                                 order[i], count, count == 1 ? " was" : "s were");
+      g_assert_nonnull (strstr (again.out, already));
     }
 
   for (const char *const *year = (const char *[]) { "2022", "2023", "2024", NULL }; *year; year++)
@@ -328,6 +339,76 @@ test_bad_import (Fixture       *fixture,
   g_assert_cmpint (run_empty.status, ==, 1);
   g_assert_true (strstr (run_empty.err, "empty.csv") != NULL);
   g_assert_cmpint (count_rows (fixture->database, FAZHI_LEDGER_CASES), ==, 0);
+}
+
+/* A sheet as a clerk keeps it: a title above the header, no 类别 column; the dry run, a
+ * value for the whole sheet, importing again, --update, and each refusal. */
+static void
+test_import_clerk_sheet (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autofree char *path = write_file (fixture, "调解.csv",
+                                      "2023年人民调解台账\n"
+                                      "序号,当事人,对方当事人,受理时间,纠纷类别,纠纷简要情况,调解结果,结案时间\n"
+                                      "1,张三,李四,2023-03-05,婚姻家庭纠纷,离婚财产分割,调解成功,2023-03-20\n"
+                                      "2,王五,赵六,2023/4/1,邻里纠纷,噪音扰民,,\n"
+                                      "合计,2件\n");
+  g_autofree char *changed = write_file (fixture, "调解-改.csv",
+                                         "序号,当事人,对方当事人,受理时间,纠纷类别,纠纷简要情况,调解结果,结案时间\n"
+                                         "1,张三,李四,2023-03-05,婚姻家庭纠纷,离婚财产分割,调解成功,2023-03-20\n"
+                                         "2,王五,赵六,2023/4/1,邻里纠纷,噪音扰民,调解不成功,2023-04-09\n");
+  g_autofree char *fake = write_file (fixture, "台账.xlsx", "序号,事由\n1,咨询\n");
+  g_autofree char *workbook = g_build_filename (g_getenv ("FAZHI_TEST_SRCDIR"), "fixtures", "cases.xlsx", NULL);
+  g_auto(Run) init = cli ("--database", fixture->database, "init", NULL);
+  g_auto(Run) no_kind = cli ("--database", fixture->database, "import", "cases", path, NULL);
+  g_auto(Run) dry = cli ("--database", fixture->database, "import", "cases", path, "--set", "kind=人民调解",
+                         "--dry-run", NULL);
+  g_auto(Run) bad_value = cli ("--database", fixture->database, "import", "cases", path, "--set", "kind=调停",
+                               NULL);
+  g_auto(Run) bad_set = cli ("--database", fixture->database, "import", "cases", path, "--set", "kind", NULL);
+  g_auto(Run) bad_map = cli ("--database", fixture->database, "import", "cases", path, "--map", "当事人=party",
+                             NULL);
+  g_auto(Run) not_xlsx = cli ("--database", fixture->database, "import", "cases", fake, NULL);
+  g_auto(Run) no_sheet = cli ("--database", fixture->database, "import", "cases", workbook, "--sheet", "调解",
+                              NULL);
+  g_auto(Run) sheet_dry = cli ("--database", fixture->database, "import", "cases", workbook, "--sheet", "3",
+                               "--set", "kind=consultation", "--map", "备注=title", "--dry-run", NULL);
+  g_auto(Run) first = { 0, NULL, NULL };
+  g_auto(Run) again = { 0, NULL, NULL };
+  g_auto(Run) update = { 0, NULL, NULL };
+
+  g_assert_cmpint (init.status, ==, 0);
+  g_assert_cmpint (no_kind.status, ==, 1);
+  g_assert_nonnull (strstr (no_kind.err, "调解.csv: the required column “类别” (kind) is missing"));
+  g_assert_cmpint (dry.status, ==, 0);
+  g_assert_nonnull (strstr (dry.out, "Would add 2, update 0; already in the ledger: 0; rows with problems: 0"));
+  g_assert_nonnull (strstr (dry.err, "调解.csv:5: a row of totals"));
+  g_assert_cmpint (bad_value.status, ==, 1);
+  g_assert_nonnull (strstr (bad_value.err, "“调停”"));
+  g_assert_cmpint (bad_set.status, ==, 2);
+  g_assert_cmpint (bad_map.status, ==, 1);
+  g_assert_nonnull (strstr (bad_map.err, "“party” is not a field"));
+  g_assert_cmpint (not_xlsx.status, ==, 1);
+  g_assert_nonnull (strstr (not_xlsx.err, "台账.xlsx"));
+  g_assert_cmpint (no_sheet.status, ==, 1);
+  g_assert_nonnull (strstr (no_sheet.err, "“案件”"));
+  /* Row 7 of the sheet 案件 has no 备注, which is the 事由 here. */
+  g_assert_cmpint (sheet_dry.status, ==, 1);
+  g_assert_nonnull (strstr (sheet_dry.out, "Would add 2, update 0; already in the ledger: 0; rows with problems: 1"));
+  g_assert_nonnull (strstr (sheet_dry.err, "cases.xlsx, sheet “案件”, row 7: 备注 is required"));
+  g_assert_cmpint (count_rows (fixture->database, FAZHI_LEDGER_CASES), ==, 0);
+
+  first = cli ("--database", fixture->database, "import", "cases", path, "--set", "kind=mediation", NULL);
+  g_assert_cmpint (first.status, ==, 0);
+  g_assert_nonnull (strstr (first.out, "Imported 2 records into cases"));
+  again = cli ("--database", fixture->database, "import", "cases", path, "--set", "kind=mediation", NULL);
+  g_assert_cmpint (again.status, ==, 0);
+  g_assert_nonnull (strstr (again.out, "2 rows were already in the ledger"));
+  update = cli ("--database", fixture->database, "import", "cases", changed, "--set", "kind=mediation",
+                "--update", NULL);
+  g_assert_cmpint (update.status, ==, 0);
+  g_assert_nonnull (strstr (update.out, "Updated 1 record\n1 row was already in the ledger"));
+  g_assert_cmpint (count_rows (fixture->database, FAZHI_LEDGER_CASES), ==, 2);
 }
 
 static void
@@ -448,7 +529,11 @@ main (int   argc,
   ADD ("/cli/usage", test_usage);
   ADD ("/cli/init", test_init);
   ADD ("/cli/demo/reference-figures", test_demo_reproduces_reference);
-  ADD ("/cli/export-import/round-trip", test_export_import_round_trip);
+  g_test_add ("/cli/export-import/round-trip/csv", Fixture, "csv", fixture_set_up,
+              test_export_import_round_trip, fixture_tear_down);
+  g_test_add ("/cli/export-import/round-trip/xlsx", Fixture, "xlsx", fixture_set_up,
+              test_export_import_round_trip, fixture_tear_down);
+  ADD ("/cli/import/clerk-sheet", test_import_clerk_sheet);
   ADD ("/cli/export/period-and-formats", test_export_period);
   ADD ("/cli/import/bad-row", test_bad_import);
   ADD ("/cli/database/not-a-database", test_not_a_database);

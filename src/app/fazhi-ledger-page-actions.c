@@ -15,6 +15,7 @@
 #include "fazhi-office-dialog.h"
 #include "fazhi-record-editor.h"
 #include "fazhi-store.h"
+#include "fazhi-import.h"
 #include "fazhi-transfer.h"
 #include "fazhi-value.h"
 
@@ -248,7 +249,7 @@ import_thread (GTask        *task,
       return;
     }
 
-  imported = fazhi_import_csv (database, job->ledger, job->file, job->notes, import_progress, job, &error);
+  imported = fazhi_import_file (database, job->ledger, job->file, job->notes, import_progress, job, &error);
   if (imported < 0)
     g_task_return_error (task, g_steal_pointer (&error));
   else

@@ -14,6 +14,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "fazhi-cli-private.h"
 #include "fazhi-database.h"
 #include "fazhi-demo.h"
 #include "fazhi-locale.h"
@@ -21,19 +22,6 @@
 #include "fazhi-stats.h"
 #include "fazhi-summary.h"
 #include "fazhi-transfer.h"
-
-enum {
-  EXIT_OK = 0,
-  EXIT_FAILED = 1,
-  EXIT_USAGE = 2,
-};
-
-typedef struct
-{
-  const char *database_option;
-  int         argc;
-  char      **argv;
-} Invocation;
 
 typedef int (*CommandFunc) (Invocation *invocation);
 
@@ -45,10 +33,9 @@ typedef struct
   CommandFunc  run;
 } Command;
 
-G_GNUC_PRINTF (1, 2)
-static int
-usage_error (const char *format,
-             ...)
+int
+fazhi_cli_usage_error (const char *format,
+                       ...)
 {
   g_autofree char *message = NULL;
   va_list args;
@@ -62,16 +49,16 @@ usage_error (const char *format,
   return EXIT_USAGE;
 }
 
-static int
-failure (GError *error)
+int
+fazhi_cli_failure (GError *error)
 {
   g_printerr ("fazhi-cli: %s\n", error->message);
   return EXIT_FAILED;
 }
 
-static FazhiDatabase *
-open_database (Invocation *invocation,
-               GError    **error)
+FazhiDatabase *
+fazhi_cli_open_database (Invocation *invocation,
+                         GError    **error)
 {
   g_autofree char *path = fazhi_database_default_path (invocation->database_option);
 
@@ -79,12 +66,12 @@ open_database (Invocation *invocation,
 }
 
 /* Parses the options of one command; leaves the positional arguments in argv. */
-static gboolean
-parse_options (Invocation   *invocation,
-               const char   *parameters,
-               GOptionEntry *entries,
-               int           n_positional,
-               int          *status)
+gboolean
+fazhi_cli_parse_options (Invocation   *invocation,
+                         const char   *parameters,
+                         GOptionEntry *entries,
+                         int           n_positional,
+                         int          *status)
 {
   g_autoptr(GOptionContext) context = g_option_context_new (parameters);
   g_autoptr(GError) error = NULL;
@@ -92,13 +79,13 @@ parse_options (Invocation   *invocation,
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!g_option_context_parse (context, &invocation->argc, &invocation->argv, &error))
     {
-      *status = usage_error ("%s", error->message);
+      *status = fazhi_cli_usage_error ("%s", error->message);
       return FALSE;
     }
 
   if (invocation->argc - 1 != n_positional)
     {
-      *status = usage_error (g_dngettext (GETTEXT_PACKAGE, "%s takes %d argument: %s",
+      *status = fazhi_cli_usage_error (g_dngettext (GETTEXT_PACKAGE, "%s takes %d argument: %s",
                                           "%s takes %d arguments: %s", (gulong) n_positional),
                              invocation->argv[0], n_positional, parameters != NULL ? parameters : "");
       return FALSE;
@@ -115,12 +102,12 @@ parse_period (int          year,
 {
   if (year == 0)
     {
-      *status = usage_error (_("--year is required"));
+      *status = fazhi_cli_usage_error (_("--year is required"));
       return FALSE;
     }
   if (!fazhi_period_init (period, year, quarter))
     {
-      *status = usage_error (_("there is no period year %d, quarter %d (the quarter is 1 to 4)"), year, quarter);
+      *status = fazhi_cli_usage_error (_("there is no period year %d, quarter %d (the quarter is 1 to 4)"), year, quarter);
       return FALSE;
     }
 
@@ -134,12 +121,12 @@ command_init (Invocation *invocation)
   g_autoptr(GError) error = NULL;
   int status;
 
-  if (!parse_options (invocation, NULL, (GOptionEntry[]) { { NULL } }, 0, &status))
+  if (!fazhi_cli_parse_options (invocation, NULL, (GOptionEntry[]) { { NULL } }, 0, &status))
     return status;
 
-  database = open_database (invocation, &error);
+  database = fazhi_cli_open_database (invocation, &error);
   if (database == NULL)
-    return failure (error);
+    return fazhi_cli_failure (error);
 
   g_print ("%s\n", fazhi_database_get_path (database));
   return EXIT_OK;
@@ -156,70 +143,29 @@ command_demo (Invocation *invocation)
     { NULL }
   };
 
-  if (!parse_options (invocation, NULL, entries, 0, &status))
+  if (!fazhi_cli_parse_options (invocation, NULL, entries, 0, &status))
     return status;
   if (scale < 0)
-    return usage_error (_("--scale must be 0 or more"));
+    return fazhi_cli_usage_error (_("--scale must be 0 or more"));
 
-  database = open_database (invocation, &error);
+  database = fazhi_cli_open_database (invocation, &error);
   if (database == NULL || !fazhi_demo_fill (database, (guint) scale, &error))
-    return failure (error);
+    return fazhi_cli_failure (error);
 
   g_print (_("Sample ledgers written to %s\n"), fazhi_database_get_path (database));
   return EXIT_OK;
 }
 
-static const FazhiLedger *
-parse_ledger (const char *name,
-              int        *status)
+const FazhiLedger *
+fazhi_cli_parse_ledger (const char *name,
+                        int        *status)
 {
   const FazhiLedger *ledger = fazhi_ledger_lookup (name);
 
   if (ledger == NULL)
-    *status = usage_error (_("unknown ledger “%s”: use cases, trainings, outreach, elections, compounds or communities"),
+    *status = fazhi_cli_usage_error (_("unknown ledger “%s”: use cases, trainings, outreach, elections, compounds or communities"),
                            name);
   return ledger;
-}
-
-static void
-print_progress (double   fraction,
-                gpointer user_data)
-{
-  if (isatty (fileno (stderr)))
-    g_printerr ("\r%3.0f%%", fraction * 100);
-}
-
-static int
-command_import (Invocation *invocation)
-{
-  g_autoptr(FazhiDatabase) database = NULL;
-  g_autoptr(GPtrArray) notes = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GError) error = NULL;
-  const FazhiLedger *ledger;
-  gint64 imported;
-  int status;
-
-  if (!parse_options (invocation, _("LEDGER FILE.csv"), (GOptionEntry[]) { { NULL } }, 2, &status))
-    return status;
-  if ((ledger = parse_ledger (invocation->argv[1], &status)) == NULL)
-    return status;
-
-  database = open_database (invocation, &error);
-  if (database == NULL)
-    return failure (error);
-
-  imported = fazhi_import_csv (database, ledger->id, invocation->argv[2], notes, print_progress, NULL, &error);
-  if (isatty (fileno (stderr)))
-    g_printerr ("\r    \r");
-  for (guint i = 0; i < notes->len; i++)
-    g_printerr ("%s\n", (char *) g_ptr_array_index (notes, i));
-  if (imported < 0)
-    return failure (error);
-
-  g_print (g_dngettext (GETTEXT_PACKAGE, "Imported %" PRId64 " record into %s\n",
-                        "Imported %" PRId64 " records into %s\n", imported),
-           imported, ledger->key);
-  return EXIT_OK;
 }
 
 static int
@@ -240,30 +186,30 @@ command_export (Invocation *invocation)
     { NULL }
   };
 
-  if (!parse_options (invocation, _("LEDGER"), entries, 1, &status))
+  if (!fazhi_cli_parse_options (invocation, _("LEDGER"), entries, 1, &status))
     return status;
-  if ((ledger = parse_ledger (invocation->argv[1], &status)) == NULL)
+  if ((ledger = fazhi_cli_parse_ledger (invocation->argv[1], &status)) == NULL)
     return status;
   if (output == NULL)
-    return usage_error (_("-o FILE is required"));
+    return fazhi_cli_usage_error (_("-o FILE is required"));
   if (quarter != 0 && year == 0)
-    return usage_error (_("--quarter needs --year"));
+    return fazhi_cli_usage_error (_("--quarter needs --year"));
   if (year != 0)
     {
       if (ledger->date_key == NULL)
-        return usage_error (_("the %s ledger has no dates; export it without --year"), ledger->key);
+        return fazhi_cli_usage_error (_("the %s ledger has no dates; export it without --year"), ledger->key);
       if (!parse_period (year, quarter, &period, &status))
         return status;
       filter.period = &period;
     }
 
-  database = open_database (invocation, &error);
+  database = fazhi_cli_open_database (invocation, &error);
   if (database == NULL)
-    return failure (error);
+    return fazhi_cli_failure (error);
 
   exported = fazhi_export (database, ledger->id, &filter, output, &error);
   if (exported < 0)
-    return failure (error);
+    return fazhi_cli_failure (error);
 
   g_printerr (g_dngettext (GETTEXT_PACKAGE, "Exported %" PRId64 " record to %s\n",
                            "Exported %" PRId64 " records to %s\n", exported),
@@ -286,18 +232,18 @@ command_stats (Invocation *invocation)
     { NULL }
   };
 
-  if (!parse_options (invocation, NULL, entries, 0, &status))
+  if (!fazhi_cli_parse_options (invocation, NULL, entries, 0, &status))
     return status;
   if (!parse_period (year, quarter, &period, &status))
     return status;
 
-  database = open_database (invocation, &error);
+  database = fazhi_cli_open_database (invocation, &error);
   if (database == NULL)
-    return failure (error);
+    return fazhi_cli_failure (error);
 
   stats = fazhi_stats_compute (database, &period, &error);
   if (stats == NULL)
-    return failure (error);
+    return fazhi_cli_failure (error);
 
   json = fazhi_stats_to_json (stats);
   fputs (json, stdout);
@@ -321,25 +267,25 @@ command_report (Invocation *invocation)
     { NULL }
   };
 
-  if (!parse_options (invocation, NULL, entries, 0, &status))
+  if (!fazhi_cli_parse_options (invocation, NULL, entries, 0, &status))
     return status;
   if (!parse_period (year, quarter, &period, &status))
     return status;
   if (output == NULL)
-    return usage_error (_("-o FILE is required"));
+    return fazhi_cli_usage_error (_("-o FILE is required"));
   if (!g_str_has_suffix (output, ".pdf") && !g_str_has_suffix (output, ".docx")
       && !g_str_has_suffix (output, ".txt"))
-    return usage_error (_("%s: the file name must end in .pdf, .docx or .txt"), output);
+    return fazhi_cli_usage_error (_("%s: the file name must end in .pdf, .docx or .txt"), output);
 
-  database = open_database (invocation, &error);
+  database = fazhi_cli_open_database (invocation, &error);
   if (database == NULL)
-    return failure (error);
+    return fazhi_cli_failure (error);
 
   document = quarter == 0
              ? fazhi_report_build_annual (database, year, &error)
              : fazhi_summary_build (database, year, quarter, &error);
   if (document == NULL || !fazhi_report_write (document, output, &error))
-    return failure (error);
+    return fazhi_cli_failure (error);
 
   g_printerr (_("Report written to %s\n"), output);
   return EXIT_OK;
@@ -357,14 +303,14 @@ command_backup (Invocation *invocation)
     { NULL }
   };
 
-  if (!parse_options (invocation, NULL, entries, 0, &status))
+  if (!fazhi_cli_parse_options (invocation, NULL, entries, 0, &status))
     return status;
   if (output == NULL)
-    return usage_error (_("-o FILE is required"));
+    return fazhi_cli_usage_error (_("-o FILE is required"));
 
-  database = open_database (invocation, &error);
+  database = fazhi_cli_open_database (invocation, &error);
   if (database == NULL)
-    return failure (error);
+    return fazhi_cli_failure (error);
 
   if (g_file_test (output, G_FILE_TEST_EXISTS))
     {
@@ -372,11 +318,11 @@ command_backup (Invocation *invocation)
       g_autoptr(GFile) target = g_file_new_for_path (output);
 
       if (g_file_equal (source, target))
-        return usage_error (_("the backup cannot overwrite the database itself"));
+        return fazhi_cli_usage_error (_("the backup cannot overwrite the database itself"));
     }
 
   if (!fazhi_database_backup (database, output, &error))
-    return failure (error);
+    return fazhi_cli_failure (error);
 
   g_printerr (_("Backup written to %s\n"), output);
   return EXIT_OK;
@@ -390,16 +336,16 @@ command_check (Invocation *invocation)
   g_autoptr(GError) error = NULL;
   int status;
 
-  if (!parse_options (invocation, NULL, (GOptionEntry[]) { { NULL } }, 0, &status))
+  if (!fazhi_cli_parse_options (invocation, NULL, (GOptionEntry[]) { { NULL } }, 0, &status))
     return status;
 
-  database = open_database (invocation, &error);
+  database = fazhi_cli_open_database (invocation, &error);
   if (database == NULL)
-    return failure (error);
+    return fazhi_cli_failure (error);
 
   problems = fazhi_database_check (database, &error);
   if (problems == NULL)
-    return failure (error);
+    return fazhi_cli_failure (error);
 
   for (guint i = 0; i < problems->len; i++)
     g_printerr ("%s: %s\n", fazhi_database_get_path (database), (char *) g_ptr_array_index (problems, i));
@@ -413,7 +359,8 @@ command_check (Invocation *invocation)
 static const Command commands[] = {
   { "init", "", N_("Create or update the database and print its path"), command_init },
   { "demo", "[--scale N]", N_("Fill an empty database with the sample ledgers"), command_demo },
-  { "import", "LEDGER FILE.csv", N_("Import a CSV file into a ledger: all rows or none"), command_import },
+  { "import", "LEDGER FILE [--dry-run] [--update]…",
+    N_("Import a sheet (.xlsx, .xls, .csv) into a ledger: all rows or none"), fazhi_cli_command_import },
   { "export", "LEDGER [--year Y [--quarter Q]] -o FILE", N_("Export a ledger to .csv or .xlsx"), command_export },
   { "stats", "--year Y [--quarter Q]", N_("Print the figures of a period as JSON"), command_stats },
   { "report", "--year Y [--quarter Q] -o FILE", N_("Write the annual report, or a quarter’s summary: .pdf, .docx or .txt"),
@@ -470,7 +417,7 @@ main (int   argc,
           first++;
         }
       else
-        return usage_error (_("unknown option “%s”"), option);
+        return fazhi_cli_usage_error (_("unknown option “%s”"), option);
     }
 
   if (first >= argc)
@@ -486,5 +433,5 @@ main (int   argc,
     if (strcmp (commands[i].name, argv[first]) == 0)
       return commands[i].run (&invocation);
 
-  return usage_error (_("unknown command “%s”"), argv[first]);
+  return fazhi_cli_usage_error (_("unknown command “%s”"), argv[first]);
 }

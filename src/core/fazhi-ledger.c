@@ -370,22 +370,28 @@ static const FazhiField election_fields[] = {
 static const FazhiLedger ledgers[FAZHI_N_LEDGERS] = {
   [FAZHI_LEDGER_CASES] = {
     FAZHI_LEDGER_CASES, "cases", N_("Cases and legal matters"), "案件与法律事务", "received_on", "kind", "status",
-    case_fields, G_N_ELEMENTS (case_fields) },
+    case_fields, G_N_ELEMENTS (case_fields),
+    "number", "received_on title applicant respondent" },
   [FAZHI_LEDGER_TRAININGS] = {
     FAZHI_LEDGER_TRAININGS, "trainings", N_("Rule-of-law trainings"), "法治培训", "held_on", "form", NULL,
-    training_fields, G_N_ELEMENTS (training_fields) },
+    training_fields, G_N_ELEMENTS (training_fields),
+    NULL, "held_on title" },
   [FAZHI_LEDGER_OUTREACH] = {
     FAZHI_LEDGER_OUTREACH, "outreach", N_("Legal-publicity events"), "普法宣传活动", "held_on", "theme", NULL,
-    outreach_fields, G_N_ELEMENTS (outreach_fields) },
+    outreach_fields, G_N_ELEMENTS (outreach_fields),
+    NULL, "held_on title" },
   [FAZHI_LEDGER_ELECTIONS] = {
     FAZHI_LEDGER_ELECTIONS, "elections", N_("Owners’ committee elections"), "业委会换届选举", "started_on", NULL, "stage",
-    election_fields, G_N_ELEMENTS (election_fields) },
+    election_fields, G_N_ELEMENTS (election_fields),
+    NULL, "compound started_on" },
   [FAZHI_LEDGER_COMPOUNDS] = {
     FAZHI_LEDGER_COMPOUNDS, "compounds", N_("Compounds"), "小区", NULL, NULL, NULL,
-    compound_fields, G_N_ELEMENTS (compound_fields) },
+    compound_fields, G_N_ELEMENTS (compound_fields),
+    "name", NULL },
   [FAZHI_LEDGER_COMMUNITIES] = {
     FAZHI_LEDGER_COMMUNITIES, "communities", N_("Communities"), "村/社区", NULL, "kind", NULL,
-    community_fields, G_N_ELEMENTS (community_fields) },
+    community_fields, G_N_ELEMENTS (community_fields),
+    "name", NULL },
 };
 
 const FazhiLedger *

@@ -70,6 +70,13 @@ typedef struct
   const char        *status_key; /* the field filtered by status or stage, or NULL */
   const FazhiField  *fields;
   guint              n_fields;
+  /* How an imported row is known to be a record the ledger already has: the field no two
+   * records share (a case's 编号), or NULL; else the fields that together say which record it
+   * is, space-separated. A row is only matched on the latter when every required one of them
+   * is given and, if some are optional (a case's parties), at least one of those: two legal
+   * consultations of one day without names are not taken for one. */
+  const char        *unique_key;
+  const char        *identity;
 } FazhiLedger;
 
 const FazhiLedger  *fazhi_ledger_get            (FazhiLedgerId       id);

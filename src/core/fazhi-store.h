@@ -21,6 +21,21 @@ gboolean      fazhi_writer_insert    (FazhiWriter        *writer,
                                       const char         *uuid,
                                       gint64             *id,
                                       GError            **error);
+/* The record of the ledger that @values (validated, normalized) are: the one with @uuid, else
+ * the one with the same unique value (a case's 编号), else the one with the same identity (see
+ * FazhiLedger.identity); 0 in @id when there is none. The records written so far count. */
+gboolean      fazhi_writer_find      (FazhiWriter        *writer,
+                                      const char * const *values,
+                                      const char         *uuid,
+                                      gint64             *id,
+                                      GError            **error);
+/* Updates record @id with @changes (per field: the new value, or NULL to keep what it has);
+ * @n_changed gets how many fields differed, 0 leaving the record untouched. */
+gboolean      fazhi_writer_merge     (FazhiWriter        *writer,
+                                      gint64              id,
+                                      const char * const *changes,
+                                      guint              *n_changed,
+                                      GError            **error);
 void          fazhi_writer_free      (FazhiWriter       *writer);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (FazhiWriter, fazhi_writer_free)
 

@@ -1,4 +1,4 @@
-/* fazhi-transfer.h — importing ledgers from CSV, exporting them to CSV and XLSX */
+/* fazhi-transfer.h — exporting ledgers to CSV and XLSX (fazhi-import.h brings them in) */
 #pragma once
 
 #include "fazhi-database.h"
@@ -8,18 +8,6 @@ G_BEGIN_DECLS
 
 /* Called now and then during a long import with the fraction done (0..1). */
 typedef void (*FazhiProgressFunc) (double fraction, gpointer user_data);
-
-/* Imports every row of @path into @ledger in one transaction, or none: the first problems found
- * (up to 20, each "FILE:LINE: message") are in @error and nothing is written. Headers may be the
- * English keys or the Chinese labels; unknown columns are ignored and reported through @notes
- * (may be NULL). Returns the number of rows imported, or -1. */
-gint64     fazhi_import_csv        (FazhiDatabase      *database,
-                                    FazhiLedgerId       ledger,
-                                    const char         *path,
-                                    GPtrArray          *notes,
-                                    FazhiProgressFunc   progress,
-                                    gpointer            user_data,
-                                    GError            **error);
 
 /* Which rows of a ledger to export: all (period NULL), or those whose deciding date falls in
  * the period; optionally filtered further by a WHERE clause fragment with bound text values
