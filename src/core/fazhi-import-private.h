@@ -1,5 +1,5 @@
-/* fazhi-import-private.h — what preparing an import (fazhi-import-sheet.c) hands to running it
- * (fazhi-import.c)
+/* fazhi-import-private.h — what preparing an import (fazhi-import-sheet.c), checking its rows
+ * (fazhi-import-row.c) and running it (fazhi-import.c) share
  */
 #pragma once
 
@@ -44,6 +44,9 @@ typedef struct
   GPtrArray  *problems;  /* FazhiProblem */
 } FazhiImportCheck;
 
+/* Whether the text of a cell, without spaces, brackets or colons, is one of @words. */
+gboolean            fazhi_import_word_among     (const char           *text,
+                                                 const char *const    *words);
 FazhiImportRowKind  fazhi_import_row_kind       (FazhiImport          *import,
                                                  const FazhiSheetRow  *row);
 /* Checks @row; @input is scratch space of n_fields + 1 pointers. Returns FALSE when the row
