@@ -222,3 +222,11 @@ fazhi_alert_find (GtkWindow *parent)
 
   return found;
 }
+
+AdwToast *
+fazhi_toast_new_literal (const char *title)
+{
+  g_autofree char *escaped = g_markup_escape_text (title, -1);
+
+  return adw_toast_new (escaped);
+}

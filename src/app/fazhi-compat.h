@@ -1,7 +1,7 @@
 /* fazhi-compat.h — the only place that knows which GTK it runs on */
 #pragma once
 
-#include <gtk/gtk.h>
+#include <adwaita.h>
 
 G_BEGIN_DECLS
 
@@ -35,5 +35,13 @@ void                 fazhi_alert_respond               (GtkWidget     *alert,
                                                         const char    *id);
 /* The alert shown over @parent (any window when NULL), or NULL. */
 GtkWidget           *fazhi_alert_find                  (GtkWindow     *parent);
+
+G_END_DECLS
+
+G_BEGIN_DECLS
+
+/* A toast whose title is shown as written: at the floor a toast's title is always markup
+ * (libadwaita 1.4 made that optional), so a file name or an error message is escaped. */
+AdwToast            *fazhi_toast_new_literal           (const char    *title);
 
 G_END_DECLS

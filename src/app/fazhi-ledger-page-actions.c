@@ -11,11 +11,11 @@
 
 #include "fazhi-compat.h"
 #include "fazhi-demo.h"
+#include "fazhi-import-dialog.h"
 #include "fazhi-ledger-page-private.h"
 #include "fazhi-office-dialog.h"
 #include "fazhi-record-editor.h"
 #include "fazhi-store.h"
-#include "fazhi-import.h"
 #include "fazhi-transfer.h"
 #include "fazhi-value.h"
 
@@ -23,7 +23,7 @@ static void
 show_toast (FazhiLedgerPage *self,
             const char      *title)
 {
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (title));
+  adw_toast_overlay_add_toast (self->toast_overlay, fazhi_toast_new_literal (title));
 }
 
 static void
@@ -177,123 +177,91 @@ load_sample_activated (GtkWidget  *widget,
     show_toast (self, _("Sample ledgers loaded"));
 }
 
-/* Importing runs in a thread on its own connection, so the window stays responsive and shows
- * progress; the page learns of the new rows when it is done. */
-typedef struct
-{
-  char          *database_path;
-  FazhiLedgerId  ledger;
-  char          *file;
-  GPtrArray     *notes;
-  GWeakRef       page;
-} ImportJob;
-
 static void
-import_job_free (ImportJob *job)
+import_done_cb (FazhiLedgerPage *self,
+                gint64           added,
+                gint64           updated,
+                gint64           existing)
 {
-  g_free (job->database_path);
-  g_free (job->file);
-  g_ptr_array_unref (job->notes);
-  g_weak_ref_clear (&job->page);
-  g_free (job);
-}
+  g_autoptr(GString) message = g_string_new (NULL);
+  AdwToast *toast;
 
-typedef struct
-{
-  GWeakRef page;
-  double   fraction;
-} ProgressUpdate;
-
-static gboolean
-show_progress (gpointer data)
-{
-  ProgressUpdate *update = data;
-  g_autoptr(FazhiLedgerPage) self = g_weak_ref_get (&update->page);
-
-  if (self != NULL)
-    gtk_progress_bar_set_fraction (self->progress_bar, update->fraction);
-  g_weak_ref_clear (&update->page);
-  g_free (update);
-
-  return G_SOURCE_REMOVE;
-}
-
-static void
-import_progress (double   fraction,
-                 gpointer user_data)
-{
-  ImportJob *job = user_data;
-  ProgressUpdate *update = g_new0 (ProgressUpdate, 1);
-  g_autoptr(GObject) page = g_weak_ref_get (&job->page);
-
-  g_weak_ref_init (&update->page, page);
-  update->fraction = fraction;
-  g_idle_add (show_progress, update);
-}
-
-static void
-import_thread (GTask        *task,
-               gpointer      source_object,
-               gpointer      task_data,
-               GCancellable *cancellable)
-{
-  ImportJob *job = task_data;
-  g_autoptr(FazhiDatabase) database = NULL;
-  g_autoptr(GError) error = NULL;
-  gint64 imported;
-
-  database = fazhi_database_open (job->database_path, &error);
-  if (database == NULL)
+  g_string_printf (message, g_dngettext (GETTEXT_PACKAGE, "Imported %zd record", "Imported %zd records", added),
+                   (gssize) added);
+  if (updated > 0)
     {
-      g_task_return_error (task, g_steal_pointer (&error));
+      g_string_append (message, " · ");
+      g_string_append_printf (message, g_dngettext (GETTEXT_PACKAGE, "%zd updated", "%zd updated", updated),
+                              (gssize) updated);
+    }
+  if (existing > 0)
+    {
+      g_string_append (message, " · ");
+      g_string_append_printf (message,
+                              g_dngettext (GETTEXT_PACKAGE, "%zd already in the ledger", "%zd already in the ledger",
+                                           existing),
+                              (gssize) existing);
+    }
+
+  /* What was just done goes before whatever an earlier toast still says. */
+  toast = fazhi_toast_new_literal (message->str);
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+/* The file waiting for the assistant: chosen, or dropped on the window, and the office asked
+ * for first where the import numbers cases. */
+static void
+import_pending_activated (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  FazhiLedgerPage *self = FAZHI_LEDGER_PAGE (widget);
+  g_autoptr(GFile) file = g_steal_pointer (&self->import_file);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  FazhiImportDialog *dialog;
+
+  if (file == NULL)
+    return;
+
+  path = g_file_get_path (file);
+  if (path == NULL)
+    {
+      g_autofree char *name = g_file_get_parse_name (file);
+      /* Translators: %s is a file's name or address */
+      g_autofree char *message = g_strdup_printf (_("%s is not a file on this computer"), name);
+
+      show_error (self, _("The file cannot be imported"), message);
       return;
     }
 
-  imported = fazhi_import_file (database, job->ledger, job->file, job->notes, import_progress, job, &error);
-  if (imported < 0)
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_int (task, imported);
-}
-
-static void
-import_done (GObject      *source,
-             GAsyncResult *result,
-             gpointer      user_data)
-{
-  FazhiLedgerPage *self = FAZHI_LEDGER_PAGE (source);
-  ImportJob *job = g_task_get_task_data (G_TASK (result));
-  g_autoptr(GError) error = NULL;
-  gssize imported = g_task_propagate_int (G_TASK (result), &error);
-
-  self->importing = FALSE;
-  gtk_revealer_set_reveal_child (self->progress_revealer, FALSE);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "ledger.import", TRUE);
-
-  if (imported < 0)
+  dialog = fazhi_import_dialog_new (self->database, self->ledger->id, path, &error);
+  if (dialog == NULL)
     {
-      show_error (self, _("Nothing was imported"), error->message);
+      show_error (self, _("The file cannot be imported"), error->message);
       return;
     }
 
-  /* Another connection wrote the rows: tell everything that shows this database. */
-  for (FazhiLedgerId ledger = 0; ledger < FAZHI_N_LEDGERS; ledger++)
-    fazhi_database_emit_changed (self->database, ledger, FAZHI_CHANGE_MANY, 0);
+  g_signal_connect_object (dialog, "imported", G_CALLBACK (import_done_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (gtk_widget_get_root (widget)));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
 
-  {
-    g_autofree char *message =
-      g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Imported %zd record",
-                                    "Imported %zd records", imported), imported);
+void
+fazhi_ledger_page_import_file (FazhiLedgerPage *self,
+                               GFile           *file)
+{
+  g_return_if_fail (FAZHI_IS_LEDGER_PAGE (self));
+  g_return_if_fail (G_IS_FILE (file));
 
-    if (job->notes->len > 0)
-      {
-        g_autofree char *notes = g_strjoinv ("\n", (char **) g_ptr_array_steal (job->notes, NULL));
+  g_set_object (&self->import_file, file);
+  /* An import numbers the cases that come without a number. */
+  if (self->ledger->id == FAZHI_LEDGER_CASES
+      && fazhi_office_dialog_ask_before (self->database, GTK_WIDGET (self), "ledger.import-pending"))
+    return;
 
-        show_error (self, message, notes);
-      }
-    else
-      show_toast (self, message);
-  }
+  gtk_widget_activate_action (GTK_WIDGET (self), "ledger.import-pending", NULL);
 }
 
 static void
@@ -303,31 +271,12 @@ import_file_chosen (GtkNativeDialog *dialog,
 {
   FazhiLedgerPage *self = FAZHI_LEDGER_PAGE (user_data);
   g_autoptr(GFile) file = NULL;
-  g_autoptr(GTask) task = NULL;
-  ImportJob *job;
 
   if (response == GTK_RESPONSE_ACCEPT)
     file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
   g_object_unref (dialog);
-  if (file == NULL)
-    return;
-
-  job = g_new0 (ImportJob, 1);
-  job->database_path = g_strdup (fazhi_database_get_path (self->database));
-  job->ledger = self->ledger->id;
-  job->file = g_file_get_path (file);
-  job->notes = g_ptr_array_new_with_free_func (g_free);
-  g_weak_ref_init (&job->page, self);
-
-  self->importing = TRUE;
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "ledger.import", FALSE);
-  gtk_progress_bar_set_fraction (self->progress_bar, 0);
-  gtk_progress_bar_set_text (self->progress_bar, _("Importing…"));
-  gtk_revealer_set_reveal_child (self->progress_revealer, TRUE);
-
-  task = g_task_new (self, NULL, import_done, NULL);
-  g_task_set_task_data (task, job, (GDestroyNotify) import_job_free);
-  g_task_run_in_thread (task, import_thread);
+  if (file != NULL)
+    fazhi_ledger_page_import_file (self, file);
 }
 
 static GtkFileFilter *
@@ -341,6 +290,20 @@ file_filter (const char *name,
   gtk_file_filter_add_pattern (filter, pattern);
   if (mime_type != NULL)
     gtk_file_filter_add_mime_type (filter, mime_type);
+
+  return filter;
+}
+
+/* What clerks keep their sheets in, whatever the case of the extension. */
+static GtkFileFilter *
+sheet_filter (void)
+{
+  static const char *suffixes[] = { "xlsx", "xls", "csv", "txt" };
+  GtkFileFilter *filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, _("Spreadsheets (.xlsx, .xls, .csv, .txt)"));
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    gtk_file_filter_add_suffix (filter, suffixes[i]);
 
   return filter;
 }
@@ -362,8 +325,7 @@ import_activated (GtkWidget  *widget,
   title = g_strdup_printf (_("Import %s"), _(self->ledger->name));
   dialog = gtk_file_chooser_native_new (title, GTK_WINDOW (gtk_widget_get_root (widget)),
                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"), _("_Cancel"));
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog),
-                               file_filter (_("CSV files"), "*.csv", "text/csv"));
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), sheet_filter ());
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
   g_signal_connect (dialog, "response", G_CALLBACK (import_file_chosen), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
@@ -445,6 +407,7 @@ fazhi_ledger_page_class_add_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "ledger.undo", NULL, undo_activated);
   gtk_widget_class_install_action (widget_class, "ledger.search", NULL, search_activated);
   gtk_widget_class_install_action (widget_class, "ledger.import", NULL, import_activated);
+  gtk_widget_class_install_action (widget_class, "ledger.import-pending", NULL, import_pending_activated);
   gtk_widget_class_install_action (widget_class, "ledger.export", NULL, export_activated);
   gtk_widget_class_install_action (widget_class, "ledger.load-sample", NULL, load_sample_activated);
 

@@ -23,7 +23,7 @@ struct _FazhiLedgerPage
   GPtrArray             *choice_dropdowns;
   FazhiRecord           *deleted;       /* the last record deleted, for undo */
   gint64                 selected_id;   /* the record selected, or 0 */
-  gboolean               importing;
+  GFile                 *import_file;   /* waiting for the import assistant (ledger.import-pending) */
 
   AdwToastOverlay       *toast_overlay;
   AdwHeaderBar          *header_bar;
@@ -38,8 +38,6 @@ struct _FazhiLedgerPage
   GtkDropDown           *community_dropdown;
   GtkBox                *choice_box;
   GtkLabel              *count_label;
-  GtkRevealer           *progress_revealer;
-  GtkProgressBar        *progress_bar;
   GtkBox                *top_box;
   GtkStack              *content_stack;
   GtkColumnView         *column_view;

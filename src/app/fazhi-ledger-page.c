@@ -512,6 +512,7 @@ fazhi_ledger_page_dispose (GObject *object)
   g_clear_object (&self->community_names);
   g_clear_object (&self->years);
   g_clear_object (&self->deleted);
+  g_clear_object (&self->import_file);
   g_clear_object (&self->database);
   g_clear_pointer (&self->choice_dropdowns, g_ptr_array_unref);
 
@@ -554,8 +555,6 @@ fazhi_ledger_page_class_init (FazhiLedgerPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FazhiLedgerPage, community_dropdown);
   gtk_widget_class_bind_template_child (widget_class, FazhiLedgerPage, choice_box);
   gtk_widget_class_bind_template_child (widget_class, FazhiLedgerPage, count_label);
-  gtk_widget_class_bind_template_child (widget_class, FazhiLedgerPage, progress_revealer);
-  gtk_widget_class_bind_template_child (widget_class, FazhiLedgerPage, progress_bar);
   gtk_widget_class_bind_template_child (widget_class, FazhiLedgerPage, top_box);
   gtk_widget_class_bind_template_child (widget_class, FazhiLedgerPage, content_stack);
   gtk_widget_class_bind_template_child (widget_class, FazhiLedgerPage, column_view);

@@ -23,5 +23,9 @@ void              fazhi_ledger_page_add_top        (FazhiLedgerPage *self,
 void              fazhi_ledger_page_set_choice_filter (FazhiLedgerPage *self,
                                                        const char      *field,
                                                        const char      *key);
+/* Opens the import assistant for @file (asking for the office first where cases are numbered),
+ * or says why the file cannot be imported; a toast says what was imported. */
+void              fazhi_ledger_page_import_file    (FazhiLedgerPage *self,
+                                                    GFile           *file);
 
 G_END_DECLS

@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "fazhi-compat.h"
 #include "fazhi-ledger-model.h"
 #include "fazhi-preferences-window.h"
 #include "fazhi-record-editor.h"
@@ -42,7 +43,7 @@ save_setting (FazhiPreferencesWindow *self,
   g_autoptr(GError) error = NULL;
 
   if (!fazhi_database_set_setting (self->database, key, value, &error))
-    adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (error->message));
+    adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), fazhi_toast_new_literal (error->message));
 }
 
 static void
@@ -109,7 +110,7 @@ delete_clicked_cb (GtkButton              *button,
   g_autoptr(GError) error = NULL;
 
   if (!fazhi_store_delete (self->database, record, &error))
-    adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (error->message));
+    adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), fazhi_toast_new_literal (error->message));
 }
 
 static GtkWidget *

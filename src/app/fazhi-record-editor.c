@@ -720,7 +720,7 @@ save_activated (GtkWidget  *widget,
 
   if (!fazhi_store_save (self->database, self->record, &error))
     {
-      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+      adw_toast_overlay_add_toast (self->toast_overlay, fazhi_toast_new_literal (error->message));
       return;
     }
 

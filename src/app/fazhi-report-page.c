@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 #include <stdlib.h>
 
+#include "fazhi-compat.h"
 #include "fazhi-layout.h"
 #include "fazhi-report-page.h"
 #include "fazhi-report.h"
@@ -171,7 +172,7 @@ save_and_relayout (gpointer data)
 
   self->relayout_id = 0;
   if (self->quarter == 0 && !fazhi_report_text_save (self->database, self->year, 0, text, &error))
-    adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+    adw_toast_overlay_add_toast (self->toast_overlay, fazhi_toast_new_literal (error->message));
   relayout (self);
 
   return G_SOURCE_REMOVE;
@@ -212,7 +213,7 @@ load_period (FazhiReportPage *self)
       gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->text_view), text != NULL ? text : "", -1);
       self->loading = FALSE;
       if (text == NULL)
-        adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+        adw_toast_overlay_add_toast (self->toast_overlay, fazhi_toast_new_literal (error->message));
     }
 
   relayout (self);
@@ -387,7 +388,7 @@ print_activated (GtkWidget  *widget,
 
   if (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
                                GTK_WINDOW (gtk_widget_get_root (widget)), &error) == GTK_PRINT_OPERATION_RESULT_ERROR)
-    adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+    adw_toast_overlay_add_toast (self->toast_overlay, fazhi_toast_new_literal (error->message));
 }
 
 static void
@@ -419,7 +420,7 @@ export_file_chosen (GtkNativeDialog *dialog,
     return;
 
   if (!fazhi_report_write (self->document, path, &error))
-    adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+    adw_toast_overlay_add_toast (self->toast_overlay, fazhi_toast_new_literal (error->message));
   else
     adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("Report exported")));
 }

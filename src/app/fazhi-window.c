@@ -2,6 +2,7 @@
  *
  * The sidebar folds away below 600 px or so (AdwLeaflet, libadwaita 1.2); every page then has a
  * back button. Size, maximized state and the last page are kept in the settings (fazhi-settings.c).
+ * A spreadsheet dropped on the window opens the import assistant for the ledger shown.
  */
 
 #define G_LOG_DOMAIN "fazhi"
@@ -145,6 +146,42 @@ forward_to_page (GtkWidget  *widget,
     gtk_widget_activate_action (page, page_action, NULL);
 }
 
+/* A sheet dropped on the window goes into the ledger shown, or into the cases when no ledger is. */
+static gboolean
+file_dropped_cb (GtkDropTarget *target,
+                 const GValue  *value,
+                 double         x,
+                 double         y,
+                 FazhiWindow   *self)
+{
+  GtkWidget *page = gtk_stack_get_visible_child (self->stack);
+  g_autoptr(GFile) file = NULL;
+
+  if (G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
+    {
+      GSList *files = gdk_file_list_get_files (g_value_get_boxed (value));
+
+      /* One sheet at a time: the first of several. */
+      if (files != NULL)
+        file = g_object_ref (files->data);
+      g_slist_free (files);
+    }
+  else if (G_VALUE_HOLDS (value, G_TYPE_FILE))
+    file = g_value_dup_object (value);
+  if (file == NULL)
+    return FALSE;
+
+  if (!FAZHI_IS_LEDGER_PAGE (page))
+    {
+      fazhi_window_show_page (self, "cases");
+      adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+      page = gtk_stack_get_visible_child (self->stack);
+    }
+  fazhi_ledger_page_import_file (FAZHI_LEDGER_PAGE (page), file);
+
+  return TRUE;
+}
+
 static gboolean
 fazhi_window_close_request (GtkWindow *window)
 {
@@ -197,7 +234,13 @@ fazhi_window_class_init (FazhiWindowClass *klass)
 static void
 fazhi_window_init (FazhiWindow *self)
 {
+  GtkDropTarget *drop_target = gtk_drop_target_new (G_TYPE_INVALID, GDK_ACTION_COPY);
+
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  gtk_drop_target_set_gtypes (drop_target, (GType[]) { GDK_TYPE_FILE_LIST, G_TYPE_FILE }, 2);
+  g_signal_connect (drop_target, "drop", G_CALLBACK (file_dropped_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop_target));
 }
 
 FazhiWindow *
