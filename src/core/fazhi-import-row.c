@@ -40,7 +40,7 @@ fazhi_import_report_free (FazhiImportReport *report)
 void
 fazhi_import_preview_row_free (FazhiImportPreviewRow *row)
 {
-  g_strfreev (row->values);
+  g_free (row->values);  /* one block: see copy_values() */
   g_free (row->problems);
   g_free (row);
 }
@@ -180,6 +180,33 @@ fazhi_import_check_clear (FazhiImport      *import,
   check->values = NULL;
 }
 
+/* The first @n of @values in one block (the pointers, then their text), freed with one g_free():
+ * g_strfreev() would stop at the first field without a value. */
+static char **
+copy_values (char * const *values,
+             guint         n)
+{
+  gsize size = (n + 1) * sizeof (char *);
+  char **copy;
+  char *text;
+
+  for (guint i = 0; i < n; i++)
+    if (values[i] != NULL)
+      size += strlen (values[i]) + 1;
+
+  copy = g_malloc (size);
+  text = (char *) (copy + n + 1);
+  for (guint i = 0; i < n; i++)
+    {
+      copy[i] = values[i] != NULL ? text : NULL;
+      if (values[i] != NULL)
+        text = g_stpcpy (text, values[i]) + 1;
+    }
+  copy[n] = NULL;
+
+  return copy;
+}
+
 GPtrArray *
 fazhi_import_preview (FazhiImport  *import,
                       guint         n_rows,
@@ -208,9 +235,7 @@ fazhi_import_preview (FazhiImport  *import,
       if (check.values != NULL)
         {
           /* Without the uuid. */
-          preview->values = g_new0 (char *, import->ledger->n_fields + 1);
-          for (guint i = 0; i < import->ledger->n_fields; i++)
-            preview->values[i] = g_strdup (check.values[i]);
+          preview->values = copy_values (check.values, import->ledger->n_fields);
         }
       if (check.problems->len > 0)
         preview->problems = fazhi_problems_join (check.problems, "\n");

@@ -352,7 +352,10 @@ fazhi_import_free (FazhiImport *import)
   g_clear_pointer (&import->workbook, fazhi_workbook_free);
   g_ptr_array_unref (import->headers);
   g_array_unref (import->column_field);
-  g_strfreev (import->fixed);
+  /* Sparse: g_strfreev() would stop at the first field without a fixed value. */
+  for (guint i = 0; i < import->ledger->n_fields; i++)
+    g_free (import->fixed[i]);
+  g_free (import->fixed);
   g_free (import->names);
   g_ptr_array_unref (import->notes);
   g_free (import);

@@ -22,6 +22,12 @@ typedef struct
   GString *strings;         /* the shared strings, each ended by a NUL */
   GArray  *string_offsets;  /* guint32 per shared string: where it starts in strings */
   GArray  *date_styles;     /* guint8 per cell format (cellXfs): whether it shows a date */
+
+  /* Each sheet's merges once a reader has gone over them (GArray of FazhiMerge without text,
+   * NULL before): the assistant reads its preview again after every change, and the import
+   * then, without inflating the sheet each time. Readers in other threads take the lock. */
+  GMutex     merges_lock;
+  GPtrArray *merges;
 } FazhiXlsxBackend;
 
 typedef struct _FazhiXlsxPart FazhiXlsxPart;

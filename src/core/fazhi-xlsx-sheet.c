@@ -116,15 +116,38 @@ merge_text (void       *user_data,
   fazhi_xlsx_part_event (user_data);
 }
 
+/* The sheet's merges: those a reader of it found before, else read from the part (and kept). */
 static gboolean
 collect_merges (SheetReader  *self,
+                guint         sheet,
                 const char   *part_name,
                 GError      **error)
 {
-  FazhiXlsxPart *part = fazhi_xlsx_part_open (self->parent.workbook, self->zip, part_name,
-                                              FAZHI_XLSX_MAX_SHEET_BYTES, &self->merges, error);
+  FazhiXlsxBackend *backend = self->backend;
+  FazhiXlsxPart *part;
+  GArray *known = NULL;
   gboolean ok;
 
+  g_mutex_lock (&backend->merges_lock);
+  if (sheet < backend->merges->len && g_ptr_array_index (backend->merges, sheet) != NULL)
+    known = g_array_ref (g_ptr_array_index (backend->merges, sheet));
+  g_mutex_unlock (&backend->merges_lock);
+  if (known != NULL)
+    {
+      for (guint i = 0; i < known->len; i++)
+        {
+          FazhiMerge *merge = &g_array_index (known, FazhiMerge, i);
+
+          fazhi_merge_fill_add (&self->merges, merge->first_row, merge->last_row,
+                                merge->first_column, merge->last_column);
+        }
+      g_array_unref (known);
+      fazhi_merge_fill_ready (&self->merges);
+      return TRUE;
+    }
+
+  part = fazhi_xlsx_part_open (self->parent.workbook, self->zip, part_name,
+                               FAZHI_XLSX_MAX_SHEET_BYTES, &self->merges, error);
   if (part == NULL)
     return FALSE;
   XML_SetElementHandler (part->parser, merge_start, merge_end);
@@ -135,6 +158,21 @@ collect_merges (SheetReader  *self,
     return FALSE;
 
   fazhi_merge_fill_ready (&self->merges);
+  known = g_array_sized_new (FALSE, FALSE, sizeof (FazhiMerge), self->merges.merges->len);
+  for (guint i = 0; i < self->merges.merges->len; i++)
+    {
+      FazhiMerge merge = g_array_index (self->merges.merges, FazhiMerge, i);
+
+      merge.text = NULL;
+      g_array_append_val (known, merge);
+    }
+  g_mutex_lock (&backend->merges_lock);
+  if (backend->merges->len <= sheet)
+    g_ptr_array_set_size (backend->merges, sheet + 1);
+  if (g_ptr_array_index (backend->merges, sheet) == NULL)
+    g_ptr_array_index (backend->merges, sheet) = g_steal_pointer (&known);
+  g_mutex_unlock (&backend->merges_lock);
+  g_clear_pointer (&known, g_array_unref);
   return TRUE;
 }
 
@@ -508,7 +546,7 @@ fazhi_xlsx_read_sheet (FazhiWorkbook  *workbook,
       return NULL;
     }
 
-  if (!collect_merges (self, part_name, error))
+  if (!collect_merges (self, sheet, part_name, error))
     return NULL;
 
   self->part = fazhi_xlsx_part_open (workbook, self->zip, part_name, FAZHI_XLSX_MAX_SHEET_BYTES, self, error);

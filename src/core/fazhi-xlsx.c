@@ -301,6 +301,14 @@ styles_end (void       *user_data,
 
 /* Opening */
 
+/* A sheet's merges, or NULL for a sheet no reader has gone over. */
+static void
+merges_free (gpointer data)
+{
+  if (data != NULL)
+    g_array_unref (data);
+}
+
 static void
 backend_free (gpointer data)
 {
@@ -309,6 +317,8 @@ backend_free (gpointer data)
   g_string_free (backend->strings, TRUE);
   g_array_unref (backend->string_offsets);
   g_array_unref (backend->date_styles);
+  g_ptr_array_unref (backend->merges);
+  g_mutex_clear (&backend->merges_lock);
   g_free (backend);
 }
 
@@ -459,6 +469,8 @@ fazhi_xlsx_open (FazhiWorkbook  *workbook,
     }
 
   backend = g_new0 (FazhiXlsxBackend, 1);
+  g_mutex_init (&backend->merges_lock);
+  backend->merges = g_ptr_array_new_with_free_func (merges_free);
   backend->strings = g_string_new (NULL);
   backend->string_offsets = g_array_new (FALSE, FALSE, sizeof (guint32));
   backend->date_styles = g_array_new (FALSE, FALSE, sizeof (guint8));
