@@ -563,9 +563,9 @@ test_delete_restore (Fixture       *fixture,
   g_assert_cmpint (g_array_index (fixture->announced, Announced, 1).change, ==, FAZHI_CHANGE_ADDED);
   g_assert_cmpint (g_array_index (fixture->announced, Announced, 1).id, ==, id);
 
-  /* Restoring what is already there is refused and changes nothing. */
+  /* Restoring what is already there (no longer in the trash) is refused and changes nothing. */
   g_assert_false (fazhi_store_restore (fixture->database, kept, &error));
-  g_assert_error (error, FAZHI_DATABASE_ERROR, FAZHI_DATABASE_ERROR_INVALID);
+  g_assert_error (error, FAZHI_DATABASE_ERROR, FAZHI_DATABASE_ERROR_NOT_FOUND);
   g_assert_cmpint (fazhi_database_count (fixture->database, FAZHI_LEDGER_CASES), ==, 1);
 }
 

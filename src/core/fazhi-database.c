@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "fazhi-database.h"
+#include "fazhi-value.h"
 #include "fazhi-resources.h"
 
 #define MIGRATIONS_PATH "/io/github/fazhi/Ledger/sql"
@@ -42,6 +43,7 @@ struct _FazhiDatabase
   GArray      *pending;     /* PendingChange, announced on the outermost commit */
   GArray      *marks;       /* per savepoint: how many changes were pending when it began */
   gboolean     settings_pending;  /* a setting changed in the open transaction */
+  char        *clerk;       /* who the changes are written by (see fazhi_database_get_clerk) */
 };
 
 G_DEFINE_FINAL_TYPE (FazhiDatabase, fazhi_database, G_TYPE_OBJECT)
@@ -67,6 +69,7 @@ fazhi_database_finalize (GObject *object)
   g_clear_pointer (&self->pending, g_array_unref);
   g_clear_pointer (&self->marks, g_array_unref);
   g_free (self->path);
+  g_free (self->clerk);
 
   G_OBJECT_CLASS (fazhi_database_parent_class)->finalize (object);
 }
@@ -574,6 +577,36 @@ fazhi_database_open (const char *path,
                      GError    **error)
 {
   return fazhi_database_open_at_version (path, -1, error);
+}
+
+void
+fazhi_database_set_clerk (FazhiDatabase *self,
+                          const char    *clerk)
+{
+  g_return_if_fail (FAZHI_IS_DATABASE (self));
+
+  g_free (self->clerk);
+  self->clerk = clerk != NULL && !fazhi_text_is_blank (clerk) ? g_strstrip (g_strdup (clerk)) : NULL;
+}
+
+/* The clerk's name as set in the window, else $FAZHI_CLERK (scripts, the command line), else
+ * the login's full name, else the login name. */
+const char *
+fazhi_database_get_clerk (FazhiDatabase *self)
+{
+  const char *name;
+
+  g_return_val_if_fail (FAZHI_IS_DATABASE (self), NULL);
+
+  if (self->clerk != NULL)
+    return self->clerk;
+  name = g_getenv ("FAZHI_CLERK");
+  if (name != NULL && !fazhi_text_is_blank (name))
+    return name;
+  name = g_get_real_name ();
+  if (name != NULL && strcmp (name, "Unknown") != 0 && !fazhi_text_is_blank (name))
+    return name;
+  return g_get_user_name ();
 }
 
 const char *

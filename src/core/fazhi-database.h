@@ -46,6 +46,10 @@ gboolean        fazhi_database_migrate            (FazhiDatabase  *self,
                                                    int             target,
                                                    GError        **error);
 const char     *fazhi_database_get_path           (FazhiDatabase  *self);
+/* Who the history says made the changes of this connection. */
+void            fazhi_database_set_clerk          (FazhiDatabase  *self,
+                                                   const char     *clerk);
+const char     *fazhi_database_get_clerk          (FazhiDatabase  *self);
 sqlite3        *fazhi_database_get_handle         (FazhiDatabase  *self);
 
 sqlite3_stmt   *fazhi_database_prepare            (FazhiDatabase  *self,

@@ -534,6 +534,9 @@ fazhi_demo_fill (FazhiDatabase  *database,
     {
       g_assert (fazhi_ledger_get (ledger)->n_fields <= FAZHI_DEMO_MAX_FIELDS);
       filler.writers[ledger] = fazhi_writer_new (database, ledger, error);
+      /* The history says where the sample came from, one change a record. */
+      if (filler.writers[ledger] != NULL)
+        fazhi_writer_set_source (filler.writers[ledger], "fazhi-cli demo");
       filled = filler.writers[ledger] != NULL;
     }
 

@@ -483,6 +483,7 @@ fazhi_import_run (FazhiImport        *import,
         writer = fazhi_writer_new (database, ledger->id, &local_error);
       if (writer != NULL)
         {
+          fazhi_writer_set_source (writer, fazhi_workbook_get_display_name (import->workbook));
           writing.writer = writer;
           writing.report = report;
           writing.problems = write_problems;

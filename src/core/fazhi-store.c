@@ -12,6 +12,7 @@
 #include <inttypes.h>
 #include <string.h>
 
+#include "fazhi-history.h"
 #include "fazhi-store.h"
 #include "fazhi-validate.h"
 #include "fazhi-value.h"
@@ -22,7 +23,6 @@ typedef struct
   char *insert;
   char *update;
   char *load;
-  char *delete;
 } LedgerSql;
 
 struct _FazhiWriter
@@ -46,6 +46,10 @@ struct _FazhiWriter
   GHashTable        *by_identity;  /* identity_key() → id */
   int                unique_field;      /* or -1 */
   GArray            *identity_fields;   /* int, the fields of the identity */
+
+  /* What the history says of the writer's changes. */
+  char              *source;        /* the file an import comes from: one change a record, no fields */
+  FazhiAction        update_action; /* an update, or a field put back (a revert) */
 };
 
 /* How a field is read: a place by its name, anything else as it is stored. */
@@ -101,7 +105,6 @@ ledger_sql (FazhiLedgerId id)
           cache[l].update = g_string_free (update, FALSE);
           cache[l].load = g_strdup_printf ("SELECT %s FROM %s AS t WHERE t.id = ?",
                                            cache[l].select_columns, ledger->key);
-          cache[l].delete = g_strdup_printf ("DELETE FROM %s WHERE id = ?", ledger->key);
           g_string_free (columns, TRUE);
           g_string_free (marks, TRUE);
         }
@@ -195,6 +198,7 @@ fazhi_writer_new (FazhiDatabase *database,
   writer->unique_field = writer->ledger->unique_key != NULL
                          ? fazhi_ledger_field_index (writer->ledger, writer->ledger->unique_key) : -1;
   writer->identity_fields = g_array_new (FALSE, FALSE, sizeof (int));
+  writer->update_action = FAZHI_ACTION_UPDATE;
   if (writer->ledger->identity != NULL)
     {
       g_auto(GStrv) keys = g_strsplit (writer->ledger->identity, " ", -1);
@@ -220,6 +224,14 @@ fazhi_writer_new (FazhiDatabase *database,
 }
 
 void
+fazhi_writer_set_source (FazhiWriter *writer,
+                         const char  *source)
+{
+  g_free (writer->source);
+  writer->source = g_strdup (source);
+}
+
+void
 fazhi_writer_free (FazhiWriter *writer)
 {
   if (writer == NULL)
@@ -232,11 +244,15 @@ fazhi_writer_free (FazhiWriter *writer)
   g_hash_table_unref (writer->compounds);
   g_hash_table_unref (writer->sequences);
   g_free (writer->row);
-  g_strfreev (writer->filled);
+  /* Sparse (only the fields filled in for the last row): g_strfreev() would stop at the first gap. */
+  for (guint i = 0; i < writer->ledger->n_fields; i++)
+    g_free (writer->filled[i]);
+  g_free (writer->filled);
   g_hash_table_unref (writer->by_uuid);
   g_hash_table_unref (writer->by_unique);
   g_hash_table_unref (writer->by_identity);
   g_array_unref (writer->identity_fields);
+  g_free (writer->source);
   g_free (writer);
 }
 
@@ -723,6 +739,88 @@ fazhi_writer_find (FazhiWriter         *writer,
   return TRUE;
 }
 
+/* An insert's change: a record of an import names its file; one typed has its fields. */
+static gboolean
+log_insert (FazhiWriter  *writer,
+            gint64        id,
+            const char   *uuid,
+            GError      **error)
+{
+  const FazhiLedger *ledger = writer->ledger;
+  gint64 change = fazhi_history_begin_change (writer->database, ledger->id, id, uuid,
+                                              writer->source != NULL ? FAZHI_ACTION_IMPORT : FAZHI_ACTION_INSERT,
+                                              writer->source, writer->now, error);
+
+  if (change == 0)
+    return FALSE;
+  if (writer->source != NULL)
+    return TRUE;
+
+  for (guint i = 0; i < ledger->n_fields; i++)
+    if (writer->row[i] != NULL
+        && !fazhi_history_add_field (writer->database, change, ledger->fields[i].key, NULL, writer->row[i], error))
+      return FALSE;
+
+  return TRUE;
+}
+
+/* The fields of record @id as stored, in text (see fazhi_store_column_text()), and its uuid. */
+static char **
+read_current (FazhiWriter  *writer,
+              gint64        id,
+              char        **uuid,
+              GError      **error)
+{
+  const FazhiLedger *ledger = writer->ledger;
+  sqlite3_stmt *statement = fazhi_database_prepare (writer->database, ledger_sql (ledger->id)->load, error);
+  char **current;
+
+  if (statement == NULL)
+    return NULL;
+  sqlite3_bind_int64 (statement, 1, id);
+  if (sqlite3_step (statement) != SQLITE_ROW)
+    {
+      sqlite3_reset (statement);
+      g_set_error (error, FAZHI_DATABASE_ERROR, FAZHI_DATABASE_ERROR_NOT_FOUND,
+                   _("The record was deleted in the meantime"));
+      return NULL;
+    }
+  current = fazhi_values_new (ledger);
+  for (guint i = 0; i < ledger->n_fields; i++)
+    current[i] = fazhi_store_column_text (statement, 4 + (int) i, &ledger->fields[i]);
+  if (uuid != NULL)
+    *uuid = g_strdup ((const char *) sqlite3_column_text (statement, 1));
+  sqlite3_reset (statement);
+  return current;
+}
+
+/* An update's change: each field whose value is not what it was. */
+static gboolean
+log_update (FazhiWriter  *writer,
+            gint64        id,
+            const char   *uuid,
+            char        **before,
+            GError      **error)
+{
+  const FazhiLedger *ledger = writer->ledger;
+  gint64 change = 0;
+
+  for (guint i = 0; i < ledger->n_fields; i++)
+    {
+      if (g_strcmp0 (before[i], writer->row[i]) == 0)
+        continue;
+      if (change == 0)
+        change = fazhi_history_begin_change (writer->database, ledger->id, id, uuid, writer->update_action,
+                                             writer->source, writer->now, error);
+      if (change == 0
+          || !fazhi_history_add_field (writer->database, change, ledger->fields[i].key, before[i],
+                                       writer->row[i], error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
 /* @id: in, the id to use or 0 for a new one; out, the id used. */
 gboolean
 fazhi_writer_insert (FazhiWriter         *writer,
@@ -733,6 +831,7 @@ fazhi_writer_insert (FazhiWriter         *writer,
 {
   sqlite3_stmt *statement;
   g_autofree char *new_uuid = NULL;
+  gint64 new_id;
 
   if (!complete_row (writer, values, error))
     return FALSE;
@@ -759,17 +858,13 @@ fazhi_writer_insert (FazhiWriter         *writer,
   if (!fazhi_database_step_done (writer->database, statement, error))
     return explain_constraint (writer, error);
 
-  if (id != NULL || writer->known_loaded)
-    {
-      gint64 new_id = sqlite3_last_insert_rowid (fazhi_database_get_handle (writer->database));
+  new_id = sqlite3_last_insert_rowid (fazhi_database_get_handle (writer->database));
+  if (writer->known_loaded)
+    remember (writer, new_id, uuid, writer->row);
+  if (id != NULL)
+    *id = new_id;
 
-      if (writer->known_loaded)
-        remember (writer, new_id, uuid, writer->row);
-      if (id != NULL)
-        *id = new_id;
-    }
-
-  return TRUE;
+  return log_insert (writer, new_id, uuid, error);
 }
 
 static gboolean
@@ -778,9 +873,20 @@ writer_update (FazhiWriter         *writer,
                const char * const  *values,
                GError             **error)
 {
+  g_autofree char *uuid = NULL;
   sqlite3_stmt *statement;
+  char **before;
+  gboolean logged;
 
   if (!complete_row (writer, values, error))
+    return FALSE;
+
+  before = read_current (writer, id, &uuid, error);
+  if (before == NULL)
+    return FALSE;
+  logged = log_update (writer, id, uuid, before, error);
+  fazhi_values_free (writer->ledger, before);
+  if (!logged)
     return FALSE;
 
   statement = fazhi_database_prepare (writer->database, ledger_sql (writer->ledger->id)->update, error);
@@ -817,26 +923,13 @@ fazhi_writer_merge (FazhiWriter         *writer,
 {
   const FazhiLedger *ledger = writer->ledger;
   g_autoptr(GPtrArray) problems = NULL;
-  sqlite3_stmt *statement;
   char **current;
   gboolean done;
 
   *n_changed = 0;
-  statement = fazhi_database_prepare (writer->database, ledger_sql (ledger->id)->load, error);
-  if (statement == NULL)
+  current = read_current (writer, id, NULL, error);
+  if (current == NULL)
     return FALSE;
-  sqlite3_bind_int64 (statement, 1, id);
-  if (sqlite3_step (statement) != SQLITE_ROW)
-    {
-      sqlite3_reset (statement);
-      g_set_error (error, FAZHI_DATABASE_ERROR, FAZHI_DATABASE_ERROR_NOT_FOUND,
-                   _("The record was deleted in the meantime"));
-      return FALSE;
-    }
-  current = fazhi_values_new (ledger);
-  for (guint i = 0; i < ledger->n_fields; i++)
-    current[i] = fazhi_store_column_text (statement, 4 + (int) i, &ledger->fields[i]);
-  sqlite3_reset (statement);
 
   for (guint i = 0; i < ledger->n_fields; i++)
     if (changes[i] != NULL && g_strcmp0 (changes[i], current[i]) != 0)
@@ -887,36 +980,10 @@ reload (FazhiDatabase *database,
   return TRUE;
 }
 
-/* A record put back by undo was created when it was first saved, not now. */
-static gboolean
-keep_creation_time (FazhiDatabase     *database,
-                    const FazhiLedger *ledger,
-                    gint64             id,
-                    const char        *created_at,
-                    GError           **error)
-{
-  static const char *queries[FAZHI_N_LEDGERS] = {
-    [FAZHI_LEDGER_CASES] = "UPDATE cases SET created_at = ? WHERE id = ?",
-    [FAZHI_LEDGER_TRAININGS] = "UPDATE trainings SET created_at = ? WHERE id = ?",
-    [FAZHI_LEDGER_OUTREACH] = "UPDATE outreach SET created_at = ? WHERE id = ?",
-    [FAZHI_LEDGER_ELECTIONS] = "UPDATE elections SET created_at = ? WHERE id = ?",
-    [FAZHI_LEDGER_COMPOUNDS] = "UPDATE compounds SET created_at = ? WHERE id = ?",
-    [FAZHI_LEDGER_COMMUNITIES] = "UPDATE communities SET created_at = ? WHERE id = ?",
-  };
-  sqlite3_stmt *statement = fazhi_database_prepare (database, queries[ledger->id], error);
-
-  if (statement == NULL)
-    return FALSE;
-
-  sqlite3_bind_text (statement, 1, created_at, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (statement, 2, id);
-  return fazhi_database_step_done (database, statement, error);
-}
-
 static gboolean
 write_record (FazhiDatabase *database,
               FazhiRecord   *record,
-              gboolean       keep_id,
+              FazhiAction    action,
               GError       **error)
 {
   const FazhiLedger *ledger = fazhi_record_get_ledger (record);
@@ -924,7 +991,7 @@ write_record (FazhiDatabase *database,
   g_autoptr(GPtrArray) problems = NULL;
   char **values = NULL;
   gint64 id = fazhi_record_get_id (record);
-  gboolean adding = id == 0 || keep_id;
+  gboolean adding = id == 0;
   gboolean written;
 
   problems = fazhi_validate (ledger, fazhi_record_get_values (record), NULL, &values);
@@ -947,14 +1014,13 @@ write_record (FazhiDatabase *database,
   if (writer == NULL)
     written = FALSE;
   else if (adding)
-    written = fazhi_writer_insert (writer, (const char * const *) values,
-                                   keep_id ? fazhi_record_get_uuid (record) : NULL, &id, error);
+    written = fazhi_writer_insert (writer, (const char * const *) values, NULL, &id, error);
   else
-    written = writer_update (writer, id, (const char * const *) values, error);
+    {
+      writer->update_action = action;
+      written = writer_update (writer, id, (const char * const *) values, error);
+    }
   fazhi_values_free (ledger, values);
-
-  if (written && keep_id && fazhi_record_get_created_at (record) != NULL)
-    written = keep_creation_time (database, ledger, id, fazhi_record_get_created_at (record), error);
 
   if (written)
     {
@@ -965,7 +1031,7 @@ write_record (FazhiDatabase *database,
   if (!written)
     {
       fazhi_database_rollback (database);
-      if (adding && !keep_id)
+      if (adding)
         fazhi_record_set_id (record, 0);
       return FALSE;
     }
@@ -974,8 +1040,9 @@ write_record (FazhiDatabase *database,
   return fazhi_database_commit (database, error);
 }
 
-/* Validates the record and adds it (id 0) or saves the changes to it, in one transaction; on
- * success the record holds what was stored: its id, number and timestamps. */
+/* Validates the record and adds it (id 0) or saves the changes to it, in one transaction, with
+ * its change in the history; on success the record holds what was stored: its id, number and
+ * timestamps. */
 gboolean
 fazhi_store_save (FazhiDatabase *database,
                   FazhiRecord   *record,
@@ -984,20 +1051,52 @@ fazhi_store_save (FazhiDatabase *database,
   g_return_val_if_fail (FAZHI_IS_DATABASE (database), FALSE);
   g_return_val_if_fail (FAZHI_IS_RECORD (record), FALSE);
 
-  return write_record (database, record, FALSE, error);
+  return write_record (database, record, FAZHI_ACTION_UPDATE, error);
 }
 
-/* Puts a deleted record back with its id and uuid: the undo of a delete. */
+/* Puts field @key of the record back to @value, an earlier one from its history: a change of
+ * its own ("revert"), checked as any save. */
+gboolean
+fazhi_store_revert_field (FazhiDatabase *database,
+                          FazhiRecord   *record,
+                          const char    *key,
+                          const char    *value,
+                          GError       **error)
+{
+  g_autoptr(FazhiRecord) reverted = NULL;
+
+  g_return_val_if_fail (FAZHI_IS_DATABASE (database), FALSE);
+  g_return_val_if_fail (FAZHI_IS_RECORD (record), FALSE);
+  g_return_val_if_fail (fazhi_record_get_id (record) > 0, FALSE);
+
+  reverted = fazhi_store_load (database, fazhi_record_get_ledger (record)->id, fazhi_record_get_id (record), error);
+  if (reverted == NULL)
+    return FALSE;
+  fazhi_record_set (reverted, key, value);
+  if (!write_record (database, reverted, FAZHI_ACTION_REVERT, error))
+    return FALSE;
+
+  return reload (database, record, error);
+}
+
+/* Puts a deleted record back from the trash, with its id, uuid and creation time: the undo of a
+ * delete. */
 gboolean
 fazhi_store_restore (FazhiDatabase *database,
                      FazhiRecord   *record,
                      GError       **error)
 {
+  gint64 id = 0;
+
   g_return_val_if_fail (FAZHI_IS_DATABASE (database), FALSE);
   g_return_val_if_fail (FAZHI_IS_RECORD (record), FALSE);
-  g_return_val_if_fail (fazhi_record_get_id (record) > 0, FALSE);
+  g_return_val_if_fail (fazhi_record_get_uuid (record) != NULL, FALSE);
 
-  return write_record (database, record, TRUE, error);
+  if (!fazhi_trash_restore (database, fazhi_record_get_uuid (record), &id, error))
+    return FALSE;
+
+  fazhi_record_set_id (record, id);
+  return reload (database, record, error);
 }
 
 FazhiRecord *
@@ -1015,13 +1114,13 @@ fazhi_store_load (FazhiDatabase *database,
   return g_steal_pointer (&record);
 }
 
+/* Moves the record to the trash, out of the ledger, with its change in the history. */
 gboolean
 fazhi_store_delete (FazhiDatabase *database,
                     FazhiRecord   *record,
                     GError       **error)
 {
   const FazhiLedger *ledger = fazhi_record_get_ledger (record);
-  sqlite3_stmt *statement;
   gint64 id = fazhi_record_get_id (record);
 
   g_return_val_if_fail (FAZHI_IS_DATABASE (database), FALSE);
@@ -1029,15 +1128,7 @@ fazhi_store_delete (FazhiDatabase *database,
   if (!fazhi_database_begin (database, error))
     return FALSE;
 
-  statement = fazhi_database_prepare (database, ledger_sql (ledger->id)->delete, error);
-  if (statement == NULL)
-    {
-      fazhi_database_rollback (database);
-      return FALSE;
-    }
-
-  sqlite3_bind_int64 (statement, 1, id);
-  if (!fazhi_database_step_done (database, statement, error))
+  if (!fazhi_trash_put (database, ledger->id, id, error))
     {
       if (error != NULL && *error != NULL && (*error)->code == FAZHI_DATABASE_ERROR_INVALID)
         {

@@ -36,6 +36,9 @@ gboolean      fazhi_writer_merge     (FazhiWriter        *writer,
                                       const char * const *changes,
                                       guint              *n_changed,
                                       GError            **error);
+/* The file the rows come from: each record inserted is one change "import" naming it. */
+void          fazhi_writer_set_source (FazhiWriter      *writer,
+                                       const char       *source);
 void          fazhi_writer_free      (FazhiWriter       *writer);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (FazhiWriter, fazhi_writer_free)
 
@@ -57,6 +60,11 @@ FazhiRecord  *fazhi_store_load       (FazhiDatabase     *database,
                                       FazhiLedgerId      ledger,
                                       gint64             id,
                                       GError           **error);
+gboolean      fazhi_store_revert_field (FazhiDatabase   *database,
+                                        FazhiRecord     *record,
+                                        const char      *key,
+                                        const char      *value,
+                                        GError         **error);
 gboolean      fazhi_store_delete     (FazhiDatabase     *database,
                                       FazhiRecord       *record,
                                       GError           **error);
