@@ -58,6 +58,7 @@ launcher_new (void)
 
   g_subprocess_launcher_setenv (launcher, "LC_ALL", "C.UTF-8", TRUE);
   g_subprocess_launcher_setenv (launcher, "FAZHI_TODAY", "2026-11-28", TRUE);
+  g_subprocess_launcher_setenv (launcher, "FAZHI_CLERK", "测试员", TRUE);
   g_subprocess_launcher_unsetenv (launcher, "FAZHI_DATABASE");
   return launcher;
 }
@@ -411,6 +412,57 @@ test_import_clerk_sheet (Fixture       *fixture,
   g_assert_cmpint (count_rows (fixture->database, FAZHI_LEDGER_CASES), ==, 2);
 }
 
+/* edit, delete, trash and history: the same rules as the window, nothing written on bad input,
+ * every change in the history. */
+static void
+test_records (Fixture       *fixture,
+              gconstpointer  data)
+{
+  g_autofree char *path = write_file (fixture, "cases.csv",
+                                      "编号,类别,事由,申请人,受理日期\n"
+                                      "A-1,mediation,漏水纠纷,张三,2023-03-01\n");
+  g_auto(Run) imported = cli ("--database", fixture->database, "import", "cases", path, NULL);
+  g_auto(Run) edited = cli ("--database", fixture->database, "edit", "cases", "A-1", "受理日期=2023-03-05",
+                            "respondent=李四", NULL);
+  g_auto(Run) bad = cli ("--database", fixture->database, "edit", "cases", "A-1", "received_on=2023-02-30", NULL);
+  g_auto(Run) unknown = cli ("--database", fixture->database, "edit", "cases", "A-9", "notes=x", NULL);
+  g_auto(Run) no_field = cli ("--database", fixture->database, "edit", "cases", "A-1", "colour=red", NULL);
+  g_auto(Run) deleted = { 0, NULL, NULL };
+  g_auto(Run) trash = { 0, NULL, NULL };
+  g_auto(Run) restored = { 0, NULL, NULL };
+  g_auto(Run) history = { 0, NULL, NULL };
+  g_auto(GStrv) lines = NULL;
+
+  g_assert_cmpint (imported.status, ==, 0);
+  g_assert_cmpint (edited.status, ==, 0);
+  g_assert_cmpint (bad.status, ==, 1);
+  g_assert_nonnull (strstr (bad.err, "2023-02-30"));
+  g_assert_cmpint (unknown.status, ==, 1);
+  g_assert_nonnull (strstr (unknown.err, "“A-9”"));
+  g_assert_cmpint (no_field.status, ==, 2);
+
+  deleted = cli ("--database", fixture->database, "delete", "cases", "A-1", NULL);
+  g_assert_cmpint (deleted.status, ==, 0);
+  g_assert_cmpint (count_rows (fixture->database, FAZHI_LEDGER_CASES), ==, 0);
+  trash = cli ("--database", fixture->database, "trash", NULL);
+  g_assert_cmpint (trash.status, ==, 0);
+  g_assert_nonnull (strstr (trash.out, "\tcases\tid:1\tA-1 · 2023-03-05 · 漏水纠纷 · 张三 · 李四\n"));
+  restored = cli ("--database", fixture->database, "trash", "--restore", "cases", "A-1", NULL);
+  g_assert_cmpint (restored.status, ==, 0);
+  g_assert_cmpint (count_rows (fixture->database, FAZHI_LEDGER_CASES), ==, 1);
+
+  history = cli ("--database", fixture->database, "history", "cases", "A-1", NULL);
+  g_assert_cmpint (history.status, ==, 0);
+  lines = g_strsplit (history.out, "\n", -1);
+  g_assert_nonnull (strstr (lines[0], "\"action\": \"import\", \"source\": \"cases.csv\""));
+  g_assert_nonnull (strstr (history.out, "\"action\": \"update\", \"source\": null, \"field\": \"received_on\", "
+                                         "\"old\": \"2023-03-01\", \"new\": \"2023-03-05\"}"));
+  g_assert_nonnull (strstr (history.out, "\"by\": \"测试员\""));
+  g_assert_nonnull (strstr (history.out, "\"action\": \"delete\""));
+  g_assert_nonnull (strstr (history.out, "\"action\": \"restore\""));
+  g_assert_null (strstr (history.out, "2023-02-30"));
+}
+
 static void
 test_not_a_database (Fixture       *fixture,
                      gconstpointer  data)
@@ -534,6 +586,7 @@ main (int   argc,
   g_test_add ("/cli/export-import/round-trip/xlsx", Fixture, "xlsx", fixture_set_up,
               test_export_import_round_trip, fixture_tear_down);
   ADD ("/cli/import/clerk-sheet", test_import_clerk_sheet);
+  ADD ("/cli/records", test_records);
   ADD ("/cli/export/period-and-formats", test_export_period);
   ADD ("/cli/import/bad-row", test_bad_import);
   ADD ("/cli/database/not-a-database", test_not_a_database);

@@ -37,5 +37,9 @@ const FazhiLedger  *fazhi_cli_parse_ledger   (const char    *name,
                                               int           *status);
 
 int                 fazhi_cli_command_import (Invocation    *invocation);
+int                 fazhi_cli_command_edit    (Invocation   *invocation);
+int                 fazhi_cli_command_delete  (Invocation   *invocation);
+int                 fazhi_cli_command_trash   (Invocation   *invocation);
+int                 fazhi_cli_command_history (Invocation   *invocation);
 
 G_END_DECLS

@@ -367,6 +367,12 @@ static const Command commands[] = {
     command_report },
   { "backup", "-o FILE", N_("Write a consistent copy of the database"), command_backup },
   { "check", "", N_("Check the database’s integrity and links"), command_check },
+  { "edit", "LEDGER KEY field=value…", N_("Change fields of a record (KEY: its 编号 or name, or id:N)"),
+    fazhi_cli_command_edit },
+  { "delete", "LEDGER KEY", N_("Move a record to the trash"), fazhi_cli_command_delete },
+  { "trash", "[--restore LEDGER KEY] [--empty]", N_("List the trash, put a record back, or empty it"),
+    fazhi_cli_command_trash },
+  { "history", "LEDGER KEY", N_("Print a record's changes, one JSON object a line"), fazhi_cli_command_history },
 };
 
 static void
