@@ -10,6 +10,7 @@
 #include "fazhi-store.h"
 #include "fazhi-test-util.h"
 #include "fazhi-import.h"
+#include "fazhi-workbook.h"
 #include "fazhi-transfer.h"
 #include "fazhi-value.h"
 
@@ -588,14 +589,9 @@ assert_same_rows (FazhiLedgerId  ledger_id,
 
       for (guint i = 0; i < ledger->n_fields; i++)
         {
+          /* An export for others masks phone numbers; a masked number is never imported. */
           if (ledger->fields[i].flags & FAZHI_FIELD_PERSONAL)
-            {
-              g_autofree char *masked = fazhi_mask_phone (expected[i]);
-
-              g_assert_cmpstr (actual[i], ==, masked);
-              if (expected[i][0] != '\0')
-                g_assert_cmpstr (actual[i], !=, expected[i]);
-            }
+            g_assert_cmpstr (actual[i], ==, "");
           else
             g_assert_cmpstr (actual[i], ==, expected[i]);
         }
@@ -632,6 +628,117 @@ test_export_csv_round_trip (Fixture       *fixture,
       copied = read_rows (copy, ledger);
       assert_same_rows (ledger, original, copied);
     }
+}
+
+/* Texts a spreadsheet would run as formulas: the CSV quotes them, the XLSX writes them as
+ * strings, and both import back exactly. */
+static void
+test_export_formula_injection (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  static const char *const texts[] = {
+    "=HYPERLINK(\"http://example.com/x\",\"点此\")", "=cmd|' /C calc'!A0", "+1+1", "@SUM(1)", "-2+3",
+  };
+  const char *formats[] = { "csv", "xlsx" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      g_autoptr(FazhiRecord) record = fazhi_record_new (FAZHI_LEDGER_CASES);
+      g_autofree char *number = g_strdup_printf ("F-%u", i);
+      g_autoptr(GError) error = NULL;
+
+      fazhi_record_set (record, "number", number);
+      fazhi_record_set (record, "kind", "consultation");
+      fazhi_record_set (record, "title", texts[i]);
+      fazhi_record_set (record, "received_on", "2023-05-01");
+      fazhi_record_set (record, "notes", texts[i]);
+      g_assert_true (fazhi_store_save (fixture->database, record, &error));
+      g_assert_no_error (error);
+    }
+
+  for (guint f = 0; f < G_N_ELEMENTS (formats); f++)
+    {
+      g_autofree char *name = g_strdup_printf ("formulas.%s", formats[f]);
+      g_autofree char *copy_name = g_strdup_printf ("copy-%s.db", formats[f]);
+      g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
+      g_autoptr(FazhiDatabase) copy = open_database (fixture, copy_name);
+      g_autoptr(GError) error = NULL;
+
+      g_assert_cmpint (fazhi_export (fixture->database, FAZHI_LEDGER_CASES, NULL, path, &error), ==, G_N_ELEMENTS (texts));
+      g_assert_no_error (error);
+      if (f == 0)
+        {
+          g_autofree char *contents = fazhi_test_read_file (path, NULL);
+
+          g_assert_nonnull (strstr (contents, ",\"'=HYPERLINK(\"\"http://example.com/x\"\",\"\"点此\"\")\","));
+          g_assert_nonnull (strstr (contents, ",'+1+1,"));
+          g_assert_nonnull (strstr (contents, ",'@SUM(1),"));
+          g_assert_null (strstr (contents, ",+1+1,"));
+        }
+      else
+        {
+          g_autoptr(FazhiWorkbook) workbook = fazhi_workbook_open (path, &error);
+          g_autoptr(FazhiSheetReader) reader = fazhi_workbook_read_sheet (workbook, 0, &error);
+          const FazhiSheetRow *row;
+          guint strings = 0;
+
+          /* Every one is a text cell holding the text, no formula. */
+          while ((row = fazhi_sheet_reader_next (reader, &error)) != NULL)
+            for (guint c = 0; c < row->n_cells; c++)
+              for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+                if (strcmp (row->cells[c].text, texts[i]) == 0 && row->cells[c].type == FAZHI_CELL_TEXT)
+                  strings++;
+          g_assert_no_error (error);
+          g_assert_cmpuint (strings, ==, 2 * G_N_ELEMENTS (texts));
+        }
+
+      g_assert_cmpint (import_ok (copy, FAZHI_LEDGER_CASES, path, NULL), ==, G_N_ELEMENTS (texts));
+      for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+        {
+          g_autofree char *number = g_strdup_printf ("F-%u", i);
+          g_autofree char *title = query_text (copy, "SELECT title FROM cases WHERE number = ?", number);
+          g_autofree char *notes = query_text (copy, "SELECT notes FROM cases WHERE number = ?", number);
+
+          g_assert_cmpstr (title, ==, texts[i]);
+          g_assert_cmpstr (notes, ==, texts[i]);
+        }
+    }
+}
+
+/* Phone numbers: masked for others, kept with unmasked; a masked one is never imported as a
+ * number, and a note names its rows. */
+static void
+test_export_unmasked (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autofree char *source = write_file (fixture, "phones.csv",
+                                        "编号,类别,事由,受理日期,联系电话\n"
+                                        "P-1,consultation,咨询,2023-05-01,17712345169\n"
+                                        "P-2,consultation,咨询二,2023-05-02,\n", -1);
+  g_autofree char *masked = g_build_filename (fixture->dir, "masked.csv", NULL);
+  g_autofree char *kept = g_build_filename (fixture->dir, "kept.xlsx", NULL);
+  g_autoptr(FazhiDatabase) from_masked = open_database (fixture, "from-masked.db");
+  g_autoptr(FazhiDatabase) from_kept = open_database (fixture, "from-kept.db");
+  g_autoptr(GPtrArray) notes = g_ptr_array_new_with_free_func (g_free);
+  FazhiExportFilter unmasked = { NULL, NULL, NULL, TRUE };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *phone = NULL, *masked_phone = NULL;
+
+  g_assert_cmpint (import_ok (fixture->database, FAZHI_LEDGER_CASES, source, NULL), ==, 2);
+  g_assert_cmpint (fazhi_export (fixture->database, FAZHI_LEDGER_CASES, NULL, masked, &error), ==, 2);
+  g_assert_cmpint (fazhi_export (fixture->database, FAZHI_LEDGER_CASES, &unmasked, kept, &error), ==, 2);
+  g_assert_no_error (error);
+
+  g_assert_cmpint (import_ok (from_kept, FAZHI_LEDGER_CASES, kept, NULL), ==, 2);
+  phone = query_text (from_kept, "SELECT phone FROM cases WHERE number = ?", "P-1");
+  g_assert_cmpstr (phone, ==, "17712345169");
+
+  g_assert_cmpint (import_ok (from_masked, FAZHI_LEDGER_CASES, masked, notes), ==, 2);
+  masked_phone = query_text (from_masked, "SELECT phone FROM cases WHERE number = ?", "P-1");
+  g_assert_null (masked_phone);
+  g_assert_cmpuint (notes->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (notes, 0), ==,
+                   "masked.csv: row 2: 联系电话 is masked (as an export for others writes it); not stored");
 }
 
 static void
@@ -892,6 +999,8 @@ main (int   argc,
   ADD ("/transfer/import/bulk-keeps-indexes", test_import_bulk_keeps_indexes);
   ADD ("/transfer/export/csv-round-trip", test_export_csv_round_trip);
   ADD ("/transfer/export/csv-format", test_export_csv_format);
+  ADD ("/transfer/export/formula-injection", test_export_formula_injection);
+  ADD ("/transfer/export/unmasked", test_export_unmasked);
   ADD ("/transfer/export/period", test_export_period);
   ADD ("/transfer/export/where", test_export_where);
   ADD ("/transfer/export/xlsx", test_export_xlsx);

@@ -183,6 +183,8 @@ command_export (Invocation *invocation)
     { "year", 0, 0, G_OPTION_ARG_INT, &year, N_("Only the records of this year"), "YEAR" },
     { "quarter", 0, 0, G_OPTION_ARG_INT, &quarter, N_("Only the records of this quarter (with --year)"), "Q" },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("The file to write: .csv or .xlsx"), "FILE" },
+    { "unmasked", 0, 0, G_OPTION_ARG_NONE, &filter.unmasked,
+      N_("Keep phone numbers as they are, to move or keep the ledger (not for others)"), NULL },
     { NULL }
   };
 

@@ -101,11 +101,13 @@ select_rows (FazhiDatabase            *database,
   return statement;
 }
 
-/* A field as a clerk reads it: the label of a choice, a masked phone number. */
+/* A field as a clerk reads it: the label of a choice, a phone number masked unless the export
+ * keeps them (to move the ledger to another computer). */
 static char *
 export_text (sqlite3_stmt     *statement,
              guint             index,
-             const FazhiField *field)
+             const FazhiField *field,
+             gboolean          unmasked)
 {
   g_autofree char *text = fazhi_store_column_text (statement, FIRST_FIELD_COLUMN + (int) index, field);
 
@@ -120,7 +122,7 @@ export_text (sqlite3_stmt     *statement,
         return g_strdup (choice->label);
     }
 
-  if (field->flags & FAZHI_FIELD_PERSONAL)
+  if ((field->flags & FAZHI_FIELD_PERSONAL) && !unmasked)
     return fazhi_mask_phone (text);
 
   return g_steal_pointer (&text);
@@ -157,6 +159,7 @@ static gint64
 write_csv (FazhiDatabase      *database,
            const FazhiLedger  *ledger,
            sqlite3_stmt       *statement,
+           gboolean            unmasked,
            const char         *partial,
            const char         *path,
            GError            **error)
@@ -185,11 +188,16 @@ write_csv (FazhiDatabase      *database,
     {
       for (guint i = 0; i < ledger->n_fields; i++)
         {
-          g_autofree char *text = export_text (statement, i, &ledger->fields[i]);
+          g_autofree char *text = export_text (statement, i, &ledger->fields[i], unmasked);
+          g_autofree char *guarded = NULL;
 
+          /* A text that a spreadsheet would take for a formula (=HYPERLINK(…), +1+1, @SUM…)
+           * gets the quote that makes it text, as OWASP advises; the import takes it off. */
+          if (text != NULL && fazhi_text_looks_like_formula (text))
+            guarded = g_strconcat ("'", text, NULL);
           if (i > 0)
             g_string_append_c (line, ',');
-          fazhi_csv_append_field (line, text);
+          fazhi_csv_append_field (line, guarded != NULL ? guarded : text);
         }
       if (!write_line (file, line, path, error))
         goto failed;
@@ -252,6 +260,7 @@ typedef struct
   lxw_format    *header;
   lxw_format    *date;
   guint         *widths;  /* per field: the widest header or value written so far */
+  gboolean       unmasked;
 } XlsxSheet;
 
 /* How wide @text shows: its longest line, a Chinese or other full-width character counting two.
@@ -468,7 +477,7 @@ write_xlsx_cell (XlsxSheet         *xlsx,
                                      NULL);
     }
 
-  text = export_text (statement, index, field);
+  text = export_text (statement, index, field, xlsx->unmasked);
   if (text == NULL)
     return LXW_NO_ERROR;
   widen_column (xlsx, index, text);
@@ -532,7 +541,7 @@ write_xlsx (FazhiDatabase           *database,
   g_autofree char *name = sheet_name (ledger);
   g_autofree char *title = sheet_title (database, ledger, filter);
   g_autofree guint *widths = g_new0 (guint, ledger->n_fields);
-  XlsxSheet xlsx = { NULL, NULL, NULL, NULL, widths };
+  XlsxSheet xlsx = { NULL, NULL, NULL, NULL, widths, filter != NULL && filter->unmasked };
   lxw_workbook_options options;
   lxw_workbook *workbook;
   lxw_error code = LXW_NO_ERROR;
@@ -638,7 +647,7 @@ fazhi_export (FazhiDatabase           *database,
   if (format == EXPORT_XLSX)
     written = write_xlsx (database, ledger, filter, statement, partial, path, error);
   else
-    written = write_csv (database, ledger, statement, partial, path, error);
+    written = write_csv (database, ledger, statement, filter != NULL && filter->unmasked, partial, path, error);
   sqlite3_finalize (statement);
 
   if (written >= 0 && g_rename (partial, path) != 0)

@@ -42,6 +42,7 @@ typedef struct
   char      **values;    /* per field, then the uuid; NULL when the row has problems */
   guint64     given;     /* bit per field */
   GPtrArray  *problems;  /* FazhiProblem */
+  gboolean    masked;    /* a masked phone number was left out */
 } FazhiImportCheck;
 
 /* Whether the text of a cell, without spaces, brackets or colons, is one of @words. */

@@ -116,8 +116,18 @@ fazhi_import_check_row (FazhiImport          *import,
         continue;
       if (field == FAZHI_IMPORT_UUID_COLUMN)
         uuid = text;
+      else if (field >= 0 && (ledger->fields[field].flags & FAZHI_FIELD_PERSONAL) && strchr (text, '*') != NULL)
+        {
+          /* A masked phone number (138****5678, from an export for others) is no number:
+           * never stored; the record keeps what it has. */
+          check->masked = TRUE;
+          blank = FALSE;
+          continue;
+        }
       else if (field >= 0)
-        input[field] = text;
+        /* The quote a CSV export puts before a text a spreadsheet would run as a formula. */
+        input[field] = text[0] == '\'' && fazhi_text_looks_like_formula (text + 1)
+                       && ledger->fields[field].type != FAZHI_FIELD_DATE ? text + 1 : text;
       else if (c >= import->column_field->len
                && fazhi_workbook_get_format (import->workbook) == FAZHI_WORKBOOK_TEXT)
         {

@@ -59,6 +59,7 @@ typedef struct
   FazhiSheetReader   *reader;
   GArray             *problems;      /* Problem, in the order of the sheet */
   GPtrArray          *notes;         /* char *: rows passed over */
+  GArray             *masked_rows;   /* guint: rows whose masked phone number was left out */
   guint               rows_with_problems;
   GError             *read_error;    /* the sheet itself could not be read to the end */
 
@@ -160,6 +161,8 @@ read_rows (gpointer data)
         }
       if (kind != FAZHI_IMPORT_ROW_DATA || !fazhi_import_check_row (import, row, input, &check))
         continue;
+      if (check.masked)
+        g_array_append_val (run->masked_rows, row->number);
 
       if (check.problems->len > 0)
         {
@@ -400,6 +403,33 @@ gather_problems (Run               *run,
   g_set_error_literal (error, FAZHI_DATABASE_ERROR, FAZHI_DATABASE_ERROR_INVALID, text->str);
 }
 
+/* One note for every row whose phone number was masked: "rows 3, 4 and 9: …". */
+static char *
+describe_masked (FazhiImport *import,
+                 GArray      *rows)
+{
+  const FazhiLedger *ledger = import->ledger;
+  g_autoptr(GString) list = g_string_new (NULL);
+  g_autofree char *message = NULL;
+  const char *label = NULL;
+
+  for (guint i = 0; i < ledger->n_fields && label == NULL; i++)
+    if (ledger->fields[i].flags & FAZHI_FIELD_PERSONAL)
+      label = import->names[i] != NULL ? import->names[i] : ledger->fields[i].label;
+  for (guint i = 0; i < rows->len && i < 50; i++)
+    g_string_append_printf (list, "%s%u", i > 0 ? ", " : "", g_array_index (rows, guint, i));
+  if (rows->len > 50)
+    g_string_append (list, ", …");
+
+  message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                          /* Translators: the rows, then the column's header */
+                                          "row %s: %s is masked (as an export for others writes it); not stored",
+                                          "rows %s: %s is masked (as an export for others writes it); not stored",
+                                          rows->len),
+                             list->str, label);
+  return fazhi_import_describe (import, 0, message);
+}
+
 gint64
 fazhi_import_run (FazhiImport        *import,
                   FazhiDatabase      *database,
@@ -415,6 +445,7 @@ fazhi_import_run (FazhiImport        *import,
   g_autoptr(GArray) write_problems = g_array_new (FALSE, FALSE, sizeof (Problem));
   g_autoptr(GArray) problems = g_array_new (FALSE, FALSE, sizeof (Problem));
   g_autoptr(GPtrArray) notes = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GArray) masked_rows = g_array_new (FALSE, FALSE, sizeof (guint));
   g_autoptr(GPtrArray) missing = NULL;
   g_autoptr(GAsyncQueue) ready = g_async_queue_new ();
   g_autoptr(GAsyncQueue) spare = g_async_queue_new_full (g_free);
@@ -464,6 +495,7 @@ fazhi_import_run (FazhiImport        *import,
   run.reader = reader;
   run.problems = problems;
   run.notes = notes;
+  run.masked_rows = masked_rows;
   run.ready = ready;
   run.spare = spare;
   for (guint i = 0; i < N_BATCHES; i++)
@@ -508,6 +540,8 @@ fazhi_import_run (FazhiImport        *import,
 
   g_ptr_array_extend_and_steal (report->notes, g_steal_pointer (&notes));
   notes = NULL;
+  if (masked_rows->len > 0)
+    g_ptr_array_add (report->notes, describe_masked (import, masked_rows));
   if (ok && run.read_error != NULL)
     {
       g_propagate_error (&local_error, g_steal_pointer (&run.read_error));

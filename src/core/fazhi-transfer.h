@@ -17,10 +17,12 @@ typedef struct
   const FazhiPeriod  *period;
   const char         *where;       /* extra condition on table alias t, or NULL */
   const char * const *where_args;  /* text values bound to its ? in order, NULL-terminated */
+  gboolean            unmasked;    /* phone numbers as they are: to move or keep the ledger */
 } FazhiExportFilter;
 
 /* Writes the rows to @path as CSV (UTF-8 with BOM, Chinese label headers, importable again) or
- * XLSX, chosen by the file's extension; personal data is masked. An XLSX sheet has a title row
+ * XLSX, chosen by the file's extension; personal data is masked unless @filter says unmasked.
+ * In a CSV, a text that a spreadsheet would run as a formula starts with a quote. An XLSX sheet has a title row
  * (the office's name when it is set, the ledger, the period of @filter) above the header row,
  * which is frozen; dates are date cells, numbers numbers, columns as wide as their contents.
  * Returns the number of rows written, or -1 with @error set (and no file left behind). */

@@ -402,6 +402,12 @@ fazhi_mask_phone (const char *phone)
   return g_string_free (masked, FALSE);
 }
 
+gboolean
+fazhi_text_looks_like_formula (const char *text)
+{
+  return text != NULL && text[0] != '\0' && strchr ("=+-@\t\r", text[0]) != NULL;
+}
+
 char *
 fazhi_timestamp_now (void)
 {

@@ -31,6 +31,9 @@ gboolean  fazhi_parse_decimal      (const char   *text,
 char     *fazhi_format_decimal     (gint64        hundredths);
 char     *fazhi_mask_phone         (const char   *phone);
 gboolean  fazhi_text_is_blank      (const char   *text);
+/* Whether a spreadsheet would take @text for a formula: it starts with =, +, -, @, a tab or a
+ * carriage return (OWASP's CSV injection rule). */
+gboolean  fazhi_text_looks_like_formula (const char *text);
 char     *fazhi_timestamp_now      (void);
 char     *fazhi_uuid_new           (void);
 char     *fazhi_date_today         (void);
