@@ -545,6 +545,72 @@ test_cancel (Fixture       *fixture,
   g_assert_cmpint (count_cases (fixture), ==, 0);
 }
 
+/* A workbook LibreOffice made with a sheet for each ledger, as .xlsx and as .xls: each ledger
+ * finds its own sheet and reads its aliases, units and dates. */
+static void
+test_ledger_sheets (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  static const FazhiLedgerId order[] = {
+    FAZHI_LEDGER_COMMUNITIES, FAZHI_LEDGER_COMPOUNDS, FAZHI_LEDGER_CASES,
+    FAZHI_LEDGER_TRAININGS, FAZHI_LEDGER_OUTREACH, FAZHI_LEDGER_ELECTIONS,
+  };
+  static const char *sheets[] = {
+    [FAZHI_LEDGER_COMMUNITIES] = "村社区", [FAZHI_LEDGER_COMPOUNDS] = "小区", [FAZHI_LEDGER_CASES] = "调解台账",
+    [FAZHI_LEDGER_TRAININGS] = "法治培训", [FAZHI_LEDGER_OUTREACH] = "普法宣传", [FAZHI_LEDGER_ELECTIONS] = "业委会换届",
+  };
+  static const gint64 counts[] = {
+    [FAZHI_LEDGER_COMMUNITIES] = 2, [FAZHI_LEDGER_COMPOUNDS] = 2, [FAZHI_LEDGER_CASES] = 3,
+    [FAZHI_LEDGER_TRAININGS] = 2, [FAZHI_LEDGER_OUTREACH] = 2, [FAZHI_LEDGER_ELECTIONS] = 1,
+  };
+  g_autofree char *name = g_strdup_printf ("ledgers.%s", (const char *) data);
+  g_autofree char *path = g_build_filename (g_getenv ("FAZHI_TEST_SRCDIR"), "fixtures", name, NULL);
+  struct { const char *sql; const char *expected; } checks[] = {
+    { "SELECT kind FROM communities WHERE name = '红星村'", "village" },
+    { "SELECT households || '/' || (SELECT name FROM communities WHERE id = community_id) FROM compounds "
+      "WHERE name = '阳光花园'", "300/东风社区" },
+    { "SELECT received_on || ' ' || amount FROM cases WHERE applicant = '孙七'", "2023-05-12 12000" },
+    { "SELECT category || ' ' || outcome || ' ' || status || ' ' || concluded_on || ' ' || amount FROM cases "
+      "WHERE applicant = '张三'", "family success concluded 2023-03-20 180000" },
+    { "SELECT form || ' ' || audience || ' ' || attendees || ' ' || hours FROM trainings WHERE held_on = '2023-02-15'",
+      "lecture staff 70 150" },
+    { "SELECT title || ' ' || hours FROM trainings WHERE held_on = '2023-06-08'", "行政执法培训 200" },
+    { "SELECT theme || ' ' || channel || ' ' || materials || ' ' || reached FROM outreach WHERE held_on = '2023-04-15'",
+      "security offline 1200 300" },
+    { "SELECT stage || ' ' || owners_total || ' ' || area_total FROM elections", "preparing 300 2500050" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (order); i++)
+    {
+      FazhiLedgerId ledger = order[i];
+      g_autoptr(FazhiImport) import = NULL;
+      g_autoptr(FazhiImportReport) report = fazhi_import_report_new ();
+      g_autoptr(GError) error = NULL;
+
+      import = fazhi_import_new (ledger, path, &error);
+      g_assert_no_error (error);
+      g_assert_cmpstr (fazhi_workbook_get_sheet_name (fazhi_import_get_workbook (import),
+                                                      fazhi_import_get_sheet (import)), ==, sheets[ledger]);
+      if (ledger == FAZHI_LEDGER_CASES)
+        g_assert_true (fazhi_import_set_fixed (import, "kind", "mediation", &error));
+      g_assert_cmpint (fazhi_import_run (import, fixture->database, FALSE, report, NULL, NULL, NULL, &error), >=, 1);
+      g_assert_no_error (error);
+      g_assert_cmpint (fazhi_database_count (fixture->database, ledger), ==, counts[ledger]);
+      if (ledger == FAZHI_LEDGER_CASES)
+        g_assert_true (notes_contain (report->notes, "sheet “调解台账”, row 9: a row of totals"));
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (checks); i++)
+    {
+      sqlite3_stmt *statement = fazhi_database_prepare (fixture->database, checks[i].sql, NULL);
+
+      g_assert_nonnull (statement);
+      g_assert_cmpint (sqlite3_step (statement), ==, SQLITE_ROW);
+      g_assert_cmpstr ((const char *) sqlite3_column_text (statement, 0), ==, checks[i].expected);
+      sqlite3_reset (statement);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -562,6 +628,8 @@ main (int   argc,
   ADD ("/import/remembered-mapping", test_remembered_mapping);
   ADD ("/import/header-row", test_header_row);
   ADD ("/import/cancel", test_cancel);
+  g_test_add ("/import/ledger-sheets/xlsx", Fixture, "xlsx", fixture_set_up, test_ledger_sheets, fixture_tear_down);
+  g_test_add ("/import/ledger-sheets/xls", Fixture, "xls", fixture_set_up, test_ledger_sheets, fixture_tear_down);
 #undef ADD
 
   return g_test_run ();

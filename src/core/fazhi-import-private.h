@@ -19,6 +19,7 @@ struct _FazhiImport
   guint               sheet;
   guint               header_row;    /* as WPS numbers it */
   gboolean            has_header;
+  guint               header_fields; /* how many fields the header names */
   guint               units_row;     /* a row of units under the header, passed over; or 0 */
   GPtrArray          *headers;       /* char *, per column: the header cell as written */
   GArray             *column_field;  /* int per column: a field, -1 (ignored) or the uuid column */

@@ -190,6 +190,7 @@ read_header (FazhiImport  *import,
         {
           set_headers (import, row);
           import->has_header = score > 0;
+          import->header_fields = header_row > 0 ? header_score (import, row) : score;
           best_score = score;
           check_units = import->has_header;
         }
@@ -324,21 +325,29 @@ fazhi_import_new (FazhiLedgerId   ledger,
   if (!fazhi_import_set_sheet (import, fazhi_workbook_get_default_sheet (workbook), error))
     return NULL;
 
-  /* A workbook that opens on a cover or an instructions sheet: the first visible sheet with a
-   * header of the ledger's is the one meant. */
-  for (guint sheet = 0; !import->has_header && sheet < fazhi_workbook_get_n_sheets (workbook); sheet++)
-    {
-      g_autoptr(GError) local_error = NULL;
+  /* A workbook that opens on a cover or an instructions sheet, or keeps every ledger in a sheet
+   * of its own: the visible sheet whose header names the most of this ledger's fields is the
+   * one meant; the first visible one when none names more. */
+  {
+    guint best = import->sheet;
+    guint best_fields = import->header_fields;
 
-      if (sheet == import->sheet || fazhi_workbook_sheet_is_hidden (workbook, sheet))
-        continue;
-      import->sheet = sheet;
-      if (read_header (import, 0, &local_error) && import->has_header)
-        break;
-    }
-  if (!import->has_header && !fazhi_import_set_sheet (import, fazhi_workbook_get_default_sheet (workbook), error))
-    return NULL;
-  map_columns (import);
+    for (guint sheet = 0; sheet < fazhi_workbook_get_n_sheets (workbook); sheet++)
+      {
+        g_autoptr(GError) local_error = NULL;
+
+        if (sheet == best || fazhi_workbook_sheet_is_hidden (workbook, sheet))
+          continue;
+        import->sheet = sheet;
+        if (read_header (import, 0, &local_error) && import->has_header && import->header_fields > best_fields)
+          {
+            best = sheet;
+            best_fields = import->header_fields;
+          }
+      }
+    if (!fazhi_import_set_sheet (import, best, error))
+      return NULL;
+  }
 
   return g_steal_pointer (&import);
 }
