@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <unistd.h>
 
 #include "fazhi-test-util.h"
 
@@ -89,4 +90,75 @@ fazhi_test_query_int (sqlite3            *handle,
   sqlite3_finalize (statement);
 
   return value;
+}
+
+/* Runs @argv; FALSE with its output in @why when it fails. */
+static gboolean
+run_quietly (const char * const *argv,
+             char              **why)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  int status = 0;
+
+  if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, &err, &status, &error)
+      || !g_spawn_check_wait_status (status, &error))
+    {
+      *why = g_strdup_printf ("%s failed: %s %s", argv[0], error->message, err != NULL ? g_strstrip (err) : "");
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+gboolean
+fazhi_test_mount_tmpfs (const char *dir,
+                        const char *size,
+                        char      **why)
+{
+  g_autofree char *options = g_strdup_printf ("size=%s,mode=0700", size);
+  const char *argv[] = { "mount", "-t", "tmpfs", "-o", options, "tmpfs", dir, NULL };
+
+  if (geteuid () != 0)
+    {
+      *why = g_strdup ("mounting a small tmpfs needs root");
+      return FALSE;
+    }
+
+  return run_quietly (argv, why);
+}
+
+gboolean
+fazhi_test_mount_fuse (const char *base,
+                       const char *dir,
+                       char      **why)
+{
+  const char *argv[] = { "rofiles-fuse", base, dir, NULL };
+  g_autofree char *program = g_find_program_in_path ("rofiles-fuse");
+
+  if (program == NULL)
+    {
+      *why = g_strdup ("no FUSE filesystem to mount: rofiles-fuse (Debian package ostree) is not installed");
+      return FALSE;
+    }
+  if (!g_file_test ("/dev/fuse", G_FILE_TEST_EXISTS))
+    {
+      *why = g_strdup ("no /dev/fuse here");
+      return FALSE;
+    }
+
+  return run_quietly (argv, why);
+}
+
+void
+fazhi_test_unmount (const char *dir)
+{
+  const char *fusermount[] = { "fusermount3", "-u", dir, NULL };
+  const char *umount[] = { "umount", dir, NULL };
+  g_autofree char *why = NULL;
+
+  if (geteuid () == 0 ? run_quietly (umount, &why) : run_quietly (fusermount, &why))
+    return;
+  g_test_message ("%s", why);
 }

@@ -26,4 +26,16 @@ gint64         fazhi_test_query_int          (sqlite3            *handle,
                                               const char         *sql,
                                               const char * const *values);
 
+/* Mounts a tmpfs of @size ("2m") on the folder @dir (a full disk for the tests); FALSE, with
+ * @why for g_test_skip(), when it cannot (not root, no mount in this container). */
+gboolean       fazhi_test_mount_tmpfs        (const char         *dir,
+                                              const char         *size,
+                                              char              **why);
+/* Mounts @base on the folder @dir through FUSE (ostree's rofiles-fuse: new files can be made);
+ * FALSE, with @why, when it cannot. */
+gboolean       fazhi_test_mount_fuse         (const char         *base,
+                                              const char         *dir,
+                                              char              **why);
+void           fazhi_test_unmount            (const char         *dir);
+
 G_END_DECLS

@@ -7,6 +7,7 @@
 #include <json-glib/json-glib.h>
 #include <signal.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "fazhi-database.h"
 #include "fazhi-test-util.h"
@@ -569,6 +570,389 @@ test_backup_and_check (Fixture       *fixture,
     g_assert_cmpint (count_rows (copy, l), ==, count_rows (fixture->database, l));
 }
 
+/* The backups of fazhi-cli: what `backups` lists, by reason and with its counts. */
+static JsonArray *
+backups_json (const char *database,
+              JsonNode  **root)
+{
+  g_auto(Run) run = cli ("--database", database, "backups", "--json", NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (run.status, ==, 0);
+  *root = json_from_string (run.out, &error);
+  g_assert_no_error (error);
+  g_assert_true (JSON_NODE_HOLDS_ARRAY (*root));
+  return json_node_get_array (*root);
+}
+
+static JsonObject *
+backup_of_reason (JsonArray  *backups,
+                  const char *reason)
+{
+  for (guint i = 0; i < json_array_get_length (backups); i++)
+    {
+      JsonObject *backup = json_array_get_object_element (backups, i);
+
+      if (g_strcmp0 (json_object_get_string_member (backup, "reason"), reason) == 0)
+        return backup;
+    }
+
+  g_error ("no %s backup", reason);
+  return NULL;
+}
+
+static gint64
+backup_count (JsonObject *backup,
+              const char *ledger)
+{
+  return json_object_get_int_member (json_object_get_object_member (backup, "counts"), ledger);
+}
+
+/* backup without -o into backups/, an import's backup, the list, and a restore that says which
+ * backup of the ledger it made first. */
+static void
+test_backups_and_restore (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autofree char *csv = write_many_cases (fixture, "more.csv", "新增", 5);
+  g_autofree char *manual_name = NULL;
+  g_auto(Run) demo = cli ("--database", fixture->database, "demo", NULL);
+  g_auto(Run) backup = cli ("--database", fixture->database, "backup", NULL);
+  gint64 cases = count_rows (fixture->database, FAZHI_LEDGER_CASES);
+  g_auto(Run) import = cli ("--database", fixture->database, "import", "cases", csv, NULL);
+  g_auto(Run) table = cli ("--database", fixture->database, "backups", NULL);
+  g_auto(Run) restore = { 0, NULL, NULL };
+  g_auto(Run) check = { 0, NULL, NULL };
+  g_autoptr(JsonNode) listed = NULL;
+  g_autoptr(JsonNode) listed_after = NULL;
+  g_autofree char *cases_text = g_strdup_printf (" %" G_GINT64_FORMAT " ", cases);
+  JsonArray *backups;
+  JsonObject *manual, *before_import, *before_restore;
+
+  g_assert_cmpint (demo.status, ==, 0);
+  g_assert_cmpint (backup.status, ==, 0);
+  g_assert_nonnull (strstr (backup.err, "backups/ledger-20261128-"));
+  g_assert_nonnull (strstr (backup.err, "-manual"));
+  g_assert_cmpint (import.status, ==, 0);
+  g_assert_cmpint (count_rows (fixture->database, FAZHI_LEDGER_CASES), ==, cases + 5);
+
+  g_assert_cmpint (table.status, ==, 0);
+  g_test_message ("%s", table.out);
+  g_assert_nonnull (strstr (table.out, "Made by hand"));
+  g_assert_nonnull (strstr (table.out, "Before an import"));
+  g_assert_nonnull (strstr (table.out, "cases"));
+  g_assert_nonnull (strstr (table.out, cases_text));
+
+  backups = backups_json (fixture->database, &listed);
+  g_assert_cmpint (json_array_get_length (backups), ==, 2);
+  manual = backup_of_reason (backups, "manual");
+  before_import = backup_of_reason (backups, "import");
+  g_assert_cmpint (backup_count (manual, "cases"), ==, cases);
+  g_assert_cmpint (backup_count (before_import, "cases"), ==, cases);
+  g_assert_cmpint (backup_count (manual, "communities"), ==, count_rows (fixture->database, FAZHI_LEDGER_COMMUNITIES));
+  g_assert_cmpint (json_object_get_int_member (manual, "size"), >, 0);
+  g_assert_true (json_object_get_null_member (manual, "error"));
+
+  /* By its name alone, as the list shows it. */
+  manual_name = g_path_get_basename (json_object_get_string_member (manual, "path"));
+  restore = cli ("--database", fixture->database, "restore", manual_name, NULL);
+  g_assert_cmpint (restore.status, ==, 0);
+  g_test_message ("%s", restore.err);
+  g_assert_nonnull (strstr (restore.err, manual_name));
+  g_assert_nonnull (strstr (restore.err, "The ledger as it was before is kept in"));
+  g_assert_nonnull (strstr (restore.err, "-restore"));
+  g_assert_cmpint (count_rows (fixture->database, FAZHI_LEDGER_CASES), ==, cases);
+
+  backups = backups_json (fixture->database, &listed_after);
+  g_assert_cmpint (json_array_get_length (backups), ==, 3);
+  before_restore = backup_of_reason (backups, "restore");
+  g_assert_cmpint (backup_count (before_restore, "cases"), ==, cases + 5);
+  g_assert_nonnull (strstr (restore.err, json_object_get_string_member (before_restore, "path")));
+
+  check = cli ("--database", fixture->database, "check", NULL);
+  g_assert_cmpint (check.status, ==, 0);
+}
+
+static char *
+write_newer_database (Fixture *fixture)
+{
+  g_autofree char *future = g_strdup_printf ("PRAGMA journal_mode = WAL; PRAGMA application_id = %d; "
+                                             "PRAGMA user_version = 99; CREATE TABLE cases (id INTEGER PRIMARY KEY)",
+                                             0x467a4c67);
+  char *path = g_build_filename (fixture->dir, "newer.db", NULL);
+  sqlite3 *handle = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &handle), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (handle, future, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (handle);
+  return path;
+}
+
+/* restore refuses what is not a ledger, or a newer version's, and changes nothing. */
+static void
+test_restore_refused (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autofree char *letter = write_file (fixture, "letter.txt", "Dear clerk,\n");
+  g_autofree char *newer = write_newer_database (fixture);
+  g_autofree char *backups = g_build_filename (fixture->dir, "backups", NULL);
+  g_auto(Run) demo = cli ("--database", fixture->database, "demo", NULL);
+  gint64 cases = count_rows (fixture->database, FAZHI_LEDGER_CASES);
+  g_auto(Run) text = cli ("--database", fixture->database, "restore", letter, NULL);
+  g_auto(Run) future = cli ("--database", fixture->database, "restore", newer, NULL);
+  g_auto(Run) itself = cli ("--database", fixture->database, "restore", fixture->database, NULL);
+  g_auto(Run) nothing = cli ("--database", fixture->database, "restore", NULL);
+
+  g_assert_cmpint (demo.status, ==, 0);
+  g_assert_cmpint (text.status, ==, 1);
+  g_assert_nonnull (strstr (text.err, "letter.txt is not a Fazhi Ledger database"));
+  g_assert_cmpint (future.status, ==, 1);
+  g_test_message ("%s", future.err);
+  g_assert_nonnull (strstr (future.err, "newer.db was made by a newer version of Fazhi Ledger"));
+  g_assert_cmpint (itself.status, ==, 1);
+  g_assert_cmpint (nothing.status, ==, 2);
+  g_assert_cmpint (count_rows (fixture->database, FAZHI_LEDGER_CASES), ==, cases);
+  g_assert_false (g_file_test (backups, G_FILE_TEST_EXISTS));
+}
+
+/* A ledger of a newer version is refused with a message saying so, and left byte for byte. */
+static void
+test_newer_database (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autofree char *newer = write_newer_database (fixture);
+  gsize before_length = 0, after_length = 0;
+  g_autofree char *before = fazhi_test_read_file (newer, &before_length);
+  g_autofree char *after = NULL;
+  g_autofree char *wal = g_strconcat (newer, "-wal", NULL);
+  g_auto(Run) stats = cli ("--database", newer, "stats", "--year", "2023", NULL);
+  g_auto(Run) init = cli ("--database", newer, "init", NULL);
+
+  g_assert_cmpint (stats.status, ==, 1);
+  g_assert_cmpint (init.status, ==, 1);
+  g_test_message ("%s", init.err);
+  g_assert_nonnull (strstr (init.err, "newer.db was written by a newer version of Fazhi Ledger (schema 99"));
+  after = fazhi_test_read_file (newer, &after_length);
+  g_assert_cmpmem (before, before_length, after, after_length);
+  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+}
+
+static gint64
+file_size (const char *path)
+{
+  GStatBuf buffer;
+
+  return g_stat (path, &buffer) == 0 ? (gint64) buffer.st_size : -1;
+}
+
+/* kill -9 during a restore, in the middle of the copy and at a moment chosen blindly: the
+ * ledger is the old one or the new one, whole and sound. */
+static void
+test_killed_restore (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autofree char *big = g_build_filename (fixture->dir, "big.db", NULL);
+  g_autofree char *wal = g_strconcat (fixture->database, "-wal", NULL);
+  g_auto(Run) large = cli ("--database", big, "demo", "--scale", "50000", NULL);
+  g_auto(Run) demo = cli ("--database", fixture->database, "demo", NULL);
+  gint64 old_count = count_rows (fixture->database, FAZHI_LEDGER_CASES);
+  gint64 new_count = count_rows (big, FAZHI_LEDGER_CASES);
+
+  g_assert_cmpint (large.status, ==, 0);
+  g_assert_cmpint (demo.status, ==, 0);
+  g_assert_cmpint (new_count, >, old_count);
+
+  for (guint round = 0; round < 2; round++)
+    {
+      g_autoptr(GSubprocessLauncher) launcher = launcher_new ();
+      g_autoptr(GSubprocess) process = NULL;
+      g_autoptr(GError) error = NULL;
+      g_auto(Run) check = { 0, NULL, NULL };
+      gint64 waited = 0, count;
+
+      process = g_subprocess_launcher_spawn (launcher, &error, g_getenv ("FAZHI_CLI"), "--database",
+                                             fixture->database, "restore", big, NULL);
+      g_assert_no_error (error);
+      if (round == 0)
+        /* In the middle of the copy: the WAL grows as the pages go in. */
+        while (file_size (wal) < 4 * 1024 * 1024 && waited < 10 * G_USEC_PER_SEC)
+          {
+            g_usleep (500);
+            waited += 500;
+          }
+      else
+        g_usleep (75 * 1000);
+      g_subprocess_send_signal (process, SIGKILL);
+      g_subprocess_wait (process, NULL, &error);
+      g_assert_no_error (error);
+      g_test_message ("round %u: %s", round,
+                      g_subprocess_get_if_signaled (process) ? "killed" : "done before the kill");
+
+      check = cli ("--database", fixture->database, "check", NULL);
+      g_assert_cmpint (check.status, ==, 0);
+      count = count_rows (fixture->database, FAZHI_LEDGER_CASES);
+      g_assert_true (count == old_count || count == new_count);
+      if (round == 0 && g_subprocess_get_if_signaled (process))
+        g_assert_cmpint (count, ==, old_count);
+    }
+}
+
+static int
+file_mode (const char *path)
+{
+  GStatBuf buffer;
+
+  g_assert_cmpint (g_stat (path, &buffer), ==, 0);
+  return buffer.st_mode & 0777;
+}
+
+/* The database, its -wal and -shm, the backups and the exports are the clerk's alone, whatever
+ * the umask fazhi-cli was started with. */
+static void
+test_files_private (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autofree char *csv = write_many_cases (fixture, "many.csv", "咨询", 100000);
+  g_autofree char *folder = g_build_filename (fixture->dir, "private", NULL);
+  g_autofree char *database = g_build_filename (folder, "ledger.db", NULL);
+  g_autofree char *wal = g_strconcat (database, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (database, "-shm", NULL);
+  g_autofree char *backups = g_build_filename (folder, "backups", NULL);
+  g_autofree char *import_backup = NULL;
+  g_autofree char *exported_csv = g_build_filename (fixture->dir, "cases.csv", NULL);
+  g_autofree char *exported_xlsx = g_build_filename (fixture->dir, "cases.xlsx", NULL);
+  g_autofree char *copy = g_build_filename (fixture->dir, "copy.db", NULL);
+  g_autoptr(GSubprocessLauncher) launcher = launcher_new ();
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  mode_t umask_before = umask (022);
+  gint64 waited = 0;
+
+  {
+    g_auto(Run) init = cli ("--database", database, "init", NULL);
+
+    g_assert_cmpint (init.status, ==, 0);
+  }
+  g_assert_cmpint (file_mode (folder), ==, 0700);
+  g_assert_cmpint (file_mode (database), ==, 0600);
+
+  /* An import killed once it has backed up the ledger and begun writing leaves its -wal and
+   * -shm behind. */
+  process = g_subprocess_launcher_spawn (launcher, &error, g_getenv ("FAZHI_CLI"), "--database",
+                                         database, "import", "cases", csv, NULL);
+  g_assert_no_error (error);
+  while (waited < 10 * G_USEC_PER_SEC)
+    {
+      g_autoptr(GDir) dir = g_dir_open (backups, 0, NULL);
+      const char *name;
+
+      while (dir != NULL && import_backup == NULL && (name = g_dir_read_name (dir)) != NULL)
+        if (strstr (name, "-import") != NULL && g_str_has_suffix (name, ".db"))
+          {
+            g_autofree char *path = g_build_filename (backups, name, NULL);
+
+            if (file_size (path) > 0)
+              import_backup = g_steal_pointer (&path);
+          }
+      if (import_backup != NULL && file_size (wal) > 0)
+        break;
+      g_usleep (1000);
+      waited += 1000;
+    }
+  g_subprocess_send_signal (process, SIGKILL);
+  g_subprocess_wait (process, NULL, &error);
+  g_assert_no_error (error);
+
+  g_assert_nonnull (import_backup);
+  g_assert_cmpint (file_mode (wal), ==, 0600);
+  g_assert_cmpint (file_mode (shm), ==, 0600);
+  g_assert_cmpint (file_mode (backups), ==, 0700);
+  g_assert_cmpint (file_mode (import_backup), ==, 0600);
+
+  {
+    g_auto(Run) to_csv = cli ("--database", database, "export", "cases", "-o", exported_csv, NULL);
+    g_auto(Run) to_xlsx = cli ("--database", database, "export", "cases", "-o", exported_xlsx, NULL);
+    g_auto(Run) backup = cli ("--database", database, "backup", "-o", copy, NULL);
+
+    g_assert_cmpint (to_csv.status, ==, 0);
+    g_assert_cmpint (to_xlsx.status, ==, 0);
+    g_assert_cmpint (backup.status, ==, 0);
+  }
+  g_assert_cmpint (file_mode (exported_csv), ==, 0600);
+  g_assert_cmpint (file_mode (exported_xlsx), ==, 0600);
+  g_assert_cmpint (file_mode (copy), ==, 0600);
+  g_assert_cmpint (file_mode (database), ==, 0600);
+
+  umask (umask_before);
+}
+
+/* An import that fills the disk (a 2 MB tmpfs): exit 1, a message that says the disk is full
+ * and names the database, and the ledger as it was, sound. */
+static void
+test_import_disk_full (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autofree char *few = write_many_cases (fixture, "few.csv", "少量", 10);
+  g_autofree char *many = write_many_cases (fixture, "many.csv", "大量的咨询记录写满磁盘", 60000);
+  g_autofree char *disk = g_build_filename (fixture->dir, "disk", NULL);
+  g_autofree char *database = g_build_filename (disk, "ledger.db", NULL);
+  g_autofree char *why = NULL;
+  g_auto(Run) first = { 0, NULL, NULL };
+  g_auto(Run) full = { 0, NULL, NULL };
+  g_auto(Run) check = { 0, NULL, NULL };
+  gint64 count;
+
+  g_assert_cmpint (g_mkdir (disk, 0700), ==, 0);
+  if (!fazhi_test_mount_tmpfs (disk, "2m", &why))
+    {
+      g_test_skip (why);
+      return;
+    }
+
+  first = cli ("--database", database, "import", "cases", few, NULL);
+  full = cli ("--database", database, "import", "cases", many, NULL);
+  check = cli ("--database", database, "check", NULL);
+  count = count_rows (database, FAZHI_LEDGER_CASES);
+  fazhi_test_unmount (disk);
+
+  g_assert_cmpint (first.status, ==, 0);
+  g_assert_cmpint (full.status, ==, 1);
+  g_test_message ("%s", full.err);
+  g_assert_nonnull (strstr (full.err, "the disk is full"));
+  g_assert_nonnull (strstr (full.err, database));
+  g_assert_cmpint (check.status, ==, 0);
+  g_assert_cmpint (count, ==, 10);
+}
+
+/* A ledger in a network folder (a FUSE mount here) is refused, pointing to the shared ledger. */
+static void
+test_network_folder (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autofree char *real = g_build_filename (fixture->dir, "real", NULL);
+  g_autofree char *mount = g_build_filename (fixture->dir, "mount", NULL);
+  g_autofree char *database = g_build_filename (mount, "ledger.db", NULL);
+  g_autofree char *real_database = g_build_filename (real, "ledger.db", NULL);
+  g_autofree char *why = NULL;
+  g_auto(Run) init = { 0, NULL, NULL };
+
+  g_assert_cmpint (g_mkdir (real, 0700), ==, 0);
+  g_assert_cmpint (g_mkdir (mount, 0700), ==, 0);
+  if (!fazhi_test_mount_fuse (real, mount, &why))
+    {
+      g_test_skip (why);
+      return;
+    }
+  init = cli ("--database", database, "init", NULL);
+  fazhi_test_unmount (mount);
+
+  g_assert_cmpint (init.status, ==, 1);
+  g_test_message ("%s", init.err);
+  g_assert_nonnull (strstr (init.err, "mount/ledger.db is in a network folder (FUSE)"));
+  g_assert_nonnull (strstr (init.err, "postgresql://"));
+  g_assert_false (g_file_test (real_database, G_FILE_TEST_EXISTS));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -593,6 +977,13 @@ main (int   argc,
   ADD ("/cli/import/killed", test_killed_import);
   ADD ("/cli/import/concurrent", test_concurrent_writers);
   ADD ("/cli/backup-and-check", test_backup_and_check);
+  ADD ("/cli/backups/list-and-restore", test_backups_and_restore);
+  ADD ("/cli/restore/refused", test_restore_refused);
+  ADD ("/cli/restore/killed", test_killed_restore);
+  ADD ("/cli/database/newer", test_newer_database);
+  ADD ("/cli/database/network-folder", test_network_folder);
+  ADD ("/cli/files/private", test_files_private);
+  ADD ("/cli/import/disk-full", test_import_disk_full);
 #undef ADD
 
   return g_test_run ();

@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <sys/stat.h>
 
 #include "fazhi-application.h"
 #include "fazhi-locale.h"
@@ -15,6 +16,9 @@ main (int   argc,
 {
   g_autoptr(FazhiApplication) application = NULL;
 
+  /* The ledger holds personal data: the database, its -wal and -shm, backups and exports are
+   * readable by their owner only (0600), the folders made for them 0700. */
+  umask (077);
   fazhi_locale_init ();
 
   g_set_application_name (_("Fazhi Ledger"));

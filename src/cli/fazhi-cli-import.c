@@ -14,6 +14,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "fazhi-backup.h"
 #include "fazhi-cli-private.h"
 #include "fazhi-import.h"
 
@@ -156,6 +157,18 @@ fazhi_cli_command_import (Invocation *invocation)
   if (!prepare (import, sheet, header_row, maps, sets, &status))
     return status;
   fazhi_import_set_update (import, update);
+
+  /* The ledger as it was, in backups/, before the import writes. */
+  if (!dry_run)
+    {
+      g_autofree char *backup = fazhi_backup_make (database, FAZHI_BACKUP_IMPORT, &error);
+
+      if (backup == NULL)
+        {
+          g_prefix_error (&error, _("Nothing was imported, because the ledger could not be backed up first: "));
+          return fazhi_cli_failure (error);
+        }
+    }
 
   imported = fazhi_import_run (import, database, dry_run, report, print_progress, NULL, NULL, &error);
   if (isatty (fileno (stderr)))

@@ -41,5 +41,9 @@ int                 fazhi_cli_command_edit    (Invocation   *invocation);
 int                 fazhi_cli_command_delete  (Invocation   *invocation);
 int                 fazhi_cli_command_trash   (Invocation   *invocation);
 int                 fazhi_cli_command_history (Invocation   *invocation);
+/* fazhi-cli-backup.c */
+int                 fazhi_cli_command_backup  (Invocation   *invocation);
+int                 fazhi_cli_command_backups (Invocation   *invocation);
+int                 fazhi_cli_command_restore (Invocation   *invocation);
 
 G_END_DECLS

@@ -12,6 +12,7 @@
 #include <inttypes.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "fazhi-cli-private.h"
@@ -294,43 +295,6 @@ command_report (Invocation *invocation)
 }
 
 static int
-command_backup (Invocation *invocation)
-{
-  g_autoptr(FazhiDatabase) database = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *output = NULL;
-  int status;
-  GOptionEntry entries[] = {
-    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("The file to write the copy to"), "FILE" },
-    { NULL }
-  };
-
-  if (!fazhi_cli_parse_options (invocation, NULL, entries, 0, &status))
-    return status;
-  if (output == NULL)
-    return fazhi_cli_usage_error (_("-o FILE is required"));
-
-  database = fazhi_cli_open_database (invocation, &error);
-  if (database == NULL)
-    return fazhi_cli_failure (error);
-
-  if (g_file_test (output, G_FILE_TEST_EXISTS))
-    {
-      g_autoptr(GFile) source = g_file_new_for_path (fazhi_database_get_path (database));
-      g_autoptr(GFile) target = g_file_new_for_path (output);
-
-      if (g_file_equal (source, target))
-        return fazhi_cli_usage_error (_("the backup cannot overwrite the database itself"));
-    }
-
-  if (!fazhi_database_backup (database, output, &error))
-    return fazhi_cli_failure (error);
-
-  g_printerr (_("Backup written to %s\n"), output);
-  return EXIT_OK;
-}
-
-static int
 command_check (Invocation *invocation)
 {
   g_autoptr(FazhiDatabase) database = NULL;
@@ -367,7 +331,11 @@ static const Command commands[] = {
   { "stats", "--year Y [--quarter Q]", N_("Print the figures of a period as JSON"), command_stats },
   { "report", "--year Y [--quarter Q] -o FILE", N_("Write the annual report, or a quarter’s summary: .pdf, .docx or .txt"),
     command_report },
-  { "backup", "-o FILE", N_("Write a consistent copy of the database"), command_backup },
+  { "backup", "[-o FILE]", N_("Write a consistent copy of the database: to FILE, or into backups/"),
+    fazhi_cli_command_backup },
+  { "backups", "[--json]", N_("List the backups of the database, newest first"), fazhi_cli_command_backups },
+  { "restore", "FILE", N_("Replace the database with a backup, after backing it up"),
+    fazhi_cli_command_restore },
   { "check", "", N_("Check the database’s integrity and links"), command_check },
   { "edit", "LEDGER KEY field=value…", N_("Change fields of a record (KEY: its 编号 or name, or id:N)"),
     fazhi_cli_command_edit },
@@ -397,6 +365,9 @@ main (int   argc,
   Invocation invocation = { NULL, 0, NULL };
   int first = 1;
 
+  /* The ledger holds personal data: the database, its -wal and -shm, backups and exports are
+   * readable by their owner only (0600), the folders made for them 0700. */
+  umask (077);
   fazhi_locale_init ();
 
   /* The global options come before the command; the command parses the rest. */

@@ -12,12 +12,19 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
+#ifdef __linux__
+#include <sys/vfs.h>
+#endif
 
+#include "fazhi-backup.h"
 #include "fazhi-database.h"
+#include "fazhi-database-private.h"
 #include "fazhi-value.h"
 #include "fazhi-resources.h"
 
@@ -150,6 +157,14 @@ fazhi_database_set_error (FazhiDatabase *self,
     case SQLITE_CONSTRAINT:
       kind = FAZHI_DATABASE_ERROR_INVALID;
       break;
+    case SQLITE_FULL:
+      kind = FAZHI_DATABASE_ERROR_DISK_FULL;
+      break;
+    case SQLITE_IOERR:
+      /* Growing the WAL's shared memory on a full disk fails as an I/O error. */
+      kind = sqlite3_system_errno (self->handle) == ENOSPC ? FAZHI_DATABASE_ERROR_DISK_FULL
+                                                           : FAZHI_DATABASE_ERROR_SQL;
+      break;
     default:
       kind = FAZHI_DATABASE_ERROR_SQL;
     }
@@ -163,6 +178,10 @@ fazhi_database_set_error (FazhiDatabase *self,
   else if (kind == FAZHI_DATABASE_ERROR_NOT_A_DATABASE)
     g_set_error (error, FAZHI_DATABASE_ERROR, kind,
                  _("%s is not a Fazhi Ledger database"), self->path);
+  else if (kind == FAZHI_DATABASE_ERROR_DISK_FULL)
+    g_set_error (error, FAZHI_DATABASE_ERROR, kind,
+                 _("%s: the disk is full; nothing was changed. Free some space on it and try again"),
+                 self->path);
   else
     g_set_error (error, FAZHI_DATABASE_ERROR, kind, "%s: %s", self->path, sqlite3_errmsg (self->handle));
 
@@ -502,6 +521,174 @@ check_owner (FazhiDatabase *self,
   return TRUE;
 }
 
+/* The statfs() magic numbers of the filesystems a ledger is not opened on: over a network (NFS,
+ * SMB) or through FUSE SQLite's POSIX locks are not reliable, and WAL's shared memory (the -shm
+ * file, mapped) is not shared between two computers, so two clerks writing at once would damage
+ * the file. Written out rather than taken from <linux/magic.h>, whose list depends on how old
+ * the kernel's headers are. */
+static const struct
+{
+  guint32     magic;
+  const char *name;
+} network_filesystems[] = {
+  { 0x00006969, "NFS" },
+  { 0x0000517b, "SMB" },
+  { 0xff534d42, "CIFS" },
+  { 0xfe534d42, "SMB2" },
+  { 0x65735546, "FUSE" },
+  { 0x01021997, "9P" },
+  { 0x73757245, "Coda" },
+  { 0x5346414f, "AFS" },
+  { 0x6b414653, "AFS" },
+  { 0x00c36400, "Ceph" },
+  { 0x01161970, "GFS2" },
+  { 0x7461636f, "OCFS2" },
+  { 0x0bd00bd0, "Lustre" },
+  { 0x47504653, "GPFS" },
+  { 0x0000564c, "NCP" },
+};
+
+gboolean
+fazhi_database_filesystem_is_network (long         f_type,
+                                      const char **name)
+{
+  /* f_type is an int on 32-bit systems, where CIFS's magic number is negative. */
+  guint32 magic = (guint32) f_type;
+
+  for (guint i = 0; i < G_N_ELEMENTS (network_filesystems); i++)
+    if (network_filesystems[i].magic == magic)
+      {
+        if (name != NULL)
+          *name = network_filesystems[i].name;
+        return TRUE;
+      }
+
+  return FALSE;
+}
+
+/* Refuses a ledger on a network folder: the file's filesystem, or for a new ledger that of the
+ * nearest folder that exists, so that nothing is created there. */
+static gboolean
+check_local_filesystem (const char *path,
+                        GError    **error)
+{
+#ifdef __linux__
+  g_autofree char *existing = g_strdup (path);
+  g_autofree char *display = NULL;
+  const char *name = NULL;
+  struct statfs info;
+
+  while (statfs (existing, &info) != 0)
+    {
+      char *parent;
+
+      /* Opening says what else is wrong. */
+      if (errno != ENOENT && errno != ENOTDIR)
+        return TRUE;
+      parent = g_path_get_dirname (existing);
+      if (strcmp (parent, existing) == 0)
+        {
+          g_free (parent);
+          return TRUE;
+        }
+      g_free (existing);
+      existing = parent;
+    }
+
+  if (!fazhi_database_filesystem_is_network ((long) info.f_type, &name))
+    return TRUE;
+
+  display = g_filename_display_name (path);
+  /* Translators: the database file, then the kind of filesystem (NFS, CIFS, FUSE…) */
+  g_set_error (error, FAZHI_DATABASE_ERROR, FAZHI_DATABASE_ERROR_NETWORK_FOLDER,
+               _("%s is in a network folder (%s): the ledger is not opened there, because SQLite’s "
+                 "locking is not reliable on network folders and its WAL journal needs memory shared "
+                 "on one computer, so the file could be damaged. Keep the ledger on this computer, or "
+                 "share it through a PostgreSQL server (--database postgresql://…)"),
+               display, name);
+  return FALSE;
+#else
+  return TRUE;
+#endif
+}
+
+/* The schema version and the owner that the file's header says (bytes 60 and 68), read before
+ * SQLite opens it: a ledger of a newer version or another program's database is refused without
+ * SQLite setting up its WAL or changing its journal mode. check_owner() asks SQLite again, for
+ * a version that only the WAL holds yet. */
+static gboolean
+check_header (const char *path,
+              GError    **error)
+{
+  guint8 header[100];
+  guint32 version, application_id;
+  FILE *file = g_fopen (path, "rb");
+  size_t n;
+
+  if (file == NULL)
+    return TRUE;
+  n = fread (header, 1, sizeof header, file);
+  fclose (file);
+  if (n < sizeof header || memcmp (header, "SQLite format 3", 16) != 0)
+    return TRUE;
+
+  memcpy (&version, header + 60, sizeof version);
+  memcpy (&application_id, header + 68, sizeof application_id);
+  version = GUINT32_FROM_BE (version);
+  application_id = GUINT32_FROM_BE (application_id);
+
+  if (application_id != 0 && application_id != APPLICATION_ID)
+    {
+      g_set_error (error, FAZHI_DATABASE_ERROR, FAZHI_DATABASE_ERROR_NOT_A_DATABASE,
+                   _("%s is an SQLite database of another program; it was left as it is"), path);
+      return FALSE;
+    }
+  if ((gint32) version > fazhi_database_latest_version ())
+    {
+      g_set_error (error, FAZHI_DATABASE_ERROR, FAZHI_DATABASE_ERROR_TOO_NEW,
+                   _("%s was written by a newer version of Fazhi Ledger (schema %d, this one knows %d)"),
+                   path, (int) (gint32) version, fazhi_database_latest_version ());
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* A new ledger is readable by its owner only, whatever the umask: SQLite gives the -wal and
+ * -shm files the database's own mode. */
+static void
+create_private_file (const char *path)
+{
+  int fd = g_open (path, O_WRONLY | O_CREAT | O_EXCL, 0600);
+
+  if (fd >= 0)
+    close (fd);
+}
+
+/* A copy of the ledger as it is, in backups/, before a migration changes it. */
+static gboolean
+backup_before_migration (FazhiDatabase *self,
+                         GError       **error)
+{
+  g_autofree char *made = NULL;
+  int tables = 0;
+
+  if (pragma_int (self, "SELECT count(*) FROM sqlite_schema", &tables) != SQLITE_OK)
+    return fazhi_database_set_error (self, sqlite3_errcode (self->handle), error);
+  /* A new, empty file has nothing to lose. */
+  if (tables == 0)
+    return TRUE;
+
+  made = fazhi_backup_make (self, FAZHI_BACKUP_MIGRATION, error);
+  if (made == NULL)
+    {
+      g_prefix_error (error, _("The database was not updated, because it could not be backed up first: "));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 FazhiDatabase *
 fazhi_database_open_at_version (const char *path,
                                 int         version,
@@ -513,7 +700,7 @@ fazhi_database_open_at_version (const char *path,
 
   g_return_val_if_fail (path != NULL, NULL);
 
-  if (!looks_like_sqlite (path, error))
+  if (!looks_like_sqlite (path, error) || !check_header (path, error) || !check_local_filesystem (path, error))
     return NULL;
 
   folder = g_path_get_dirname (path);
@@ -525,6 +712,8 @@ fazhi_database_open_at_version (const char *path,
                    _("Cannot create the folder %s: %s"), folder, g_strerror (saved_errno));
       return NULL;
     }
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    create_private_file (path);
 
   self = g_object_new (FAZHI_TYPE_DATABASE, NULL);
   self->path = g_strdup (path);
@@ -566,7 +755,8 @@ fazhi_database_open_at_version (const char *path,
 
   if (version < 0)
     version = fazhi_database_latest_version ();
-  if (fazhi_database_get_version (self) < version && !fazhi_database_migrate (self, version, error))
+  if (fazhi_database_get_version (self) < version
+      && (!backup_before_migration (self, error) || !fazhi_database_migrate (self, version, error)))
     return NULL;
 
   return g_steal_pointer (&self);
@@ -772,6 +962,8 @@ fazhi_database_backup (FazhiDatabase *self,
   g_return_val_if_fail (FAZHI_IS_DATABASE (self), FALSE);
 
   g_unlink (partial);
+  /* Readable by its owner only, whatever the umask, like the database. */
+  create_private_file (partial);
   rc = sqlite3_open_v2 (partial, &copy, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
   if (rc != SQLITE_OK)
     {
@@ -795,6 +987,13 @@ fazhi_database_backup (FazhiDatabase *self,
     rc = sqlite3_exec (copy, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL);
   sqlite3_close (copy);
 
+  if ((rc & 0xff) == SQLITE_FULL)
+    {
+      g_set_error (error, FAZHI_DATABASE_ERROR, FAZHI_DATABASE_ERROR_DISK_FULL,
+                   _("Cannot write the backup %s: the disk is full"), destination);
+      g_unlink (partial);
+      return FALSE;
+    }
   if (rc != SQLITE_OK && rc != SQLITE_DONE)
     {
       g_set_error (error, FAZHI_DATABASE_ERROR, FAZHI_DATABASE_ERROR_SQL,

@@ -20,6 +20,8 @@ typedef enum
   FAZHI_DATABASE_ERROR_INVALID,   /* a record breaks a rule */
   FAZHI_DATABASE_ERROR_NOT_FOUND,
   FAZHI_DATABASE_ERROR_SQL,
+  FAZHI_DATABASE_ERROR_DISK_FULL,
+  FAZHI_DATABASE_ERROR_NETWORK_FOLDER,  /* on NFS, SMB, FUSE …: refused (see fazhi_database_open) */
 } FazhiDatabaseError;
 
 typedef enum
