@@ -6,6 +6,7 @@
 #include <locale.h>
 #include <string.h>
 
+#include "fazhi-backup.h"
 #include "fazhi-history.h"
 #include "fazhi-import.h"
 #include "fazhi-store.h"
@@ -287,6 +288,34 @@ test_clerk (Fixture       *fixture,
   g_assert_cmpstr (fazhi_database_get_clerk (fixture->database), !=, "  ");
 }
 
+/* A restore puts the ledger back as it was, but not its history: the changes made since the
+ * backup are still told. */
+static void
+test_history_survives_restore (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  g_autoptr(FazhiRecord) record = save_case (fixture);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *backup = NULL;
+  g_autofree char *updated = NULL;
+  g_autoptr(FazhiRecord) back = NULL;
+
+  backup = fazhi_backup_make (fixture->database, FAZHI_BACKUP_MANUAL, &error);
+  g_assert_no_error (error);
+  fazhi_record_set (record, "respondent", "李四");
+  g_assert_true (fazhi_store_save (fixture->database, record, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (fazhi_backup_restore (fixture->database, backup, NULL, &error));
+  g_assert_no_error (error);
+  back = fazhi_store_load (fixture->database, FAZHI_LEDGER_CASES, fazhi_record_get_id (record), &error);
+  g_assert_null (fazhi_record_get (back, "respondent"));
+  updated = entries_of (fixture, fazhi_record_get_uuid (record), "update");
+  g_assert_cmpstr (updated, ==, "respondent:>李四\n");
+  g_assert_cmpint (fazhi_test_query_int (fazhi_database_get_handle (fixture->database),
+                                         "SELECT count(*) FROM changes WHERE action = 'insert'", NULL), ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -301,6 +330,7 @@ main (int   argc,
   ADD ("/history/restore-conflict", test_restore_conflict);
   ADD ("/history/purge", test_purge);
   ADD ("/history/clerk", test_clerk);
+  ADD ("/history/survives-restore", test_history_survives_restore);
 #undef ADD
 
   return g_test_run ();

@@ -130,6 +130,62 @@ open_resized_copy (sqlite3    *source,
   return handle;
 }
 
+/* The history is never lost, a restore neither: the changes made since the backup, which the
+ * ledger had before it was replaced (@previous, the backup made first), are added back. */
+static gboolean
+keep_history (FazhiDatabase  *database,
+              const char     *previous,
+              GError        **error)
+{
+  static const char *const copies[] = {
+    "INSERT INTO main.changes SELECT * FROM previous.changes WHERE id > ?",
+    "INSERT INTO main.change_fields SELECT * FROM previous.change_fields WHERE change_id > ?",
+  };
+  sqlite3 *live = fazhi_database_get_handle (database);
+  sqlite3_stmt *statement = NULL;
+  gint64 last = 0;
+  gboolean kept = TRUE;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (live, "ATTACH DATABASE ? AS previous", -1, &statement, NULL);
+  if (rc == SQLITE_OK)
+    {
+      sqlite3_bind_text (statement, 1, previous, -1, SQLITE_STATIC);
+      rc = sqlite3_step (statement) == SQLITE_DONE ? SQLITE_OK : sqlite3_errcode (live);
+    }
+  sqlite3_finalize (statement);
+  if (rc != SQLITE_OK)
+    return fazhi_database_set_error (database, rc, error);
+
+  if (sqlite3_prepare_v2 (live, "SELECT coalesce (max (id), 0) FROM main.changes", -1, &statement, NULL) == SQLITE_OK
+      && sqlite3_step (statement) == SQLITE_ROW)
+    last = sqlite3_column_int64 (statement, 0);
+  sqlite3_finalize (statement);
+
+  kept = fazhi_database_begin (database, error);
+  for (guint i = 0; kept && i < G_N_ELEMENTS (copies); i++)
+    {
+      statement = fazhi_database_prepare (database, copies[i], error);
+      kept = statement != NULL;
+      if (kept)
+        {
+          sqlite3_bind_int64 (statement, 1, last);
+          kept = fazhi_database_step_done (database, statement, error);
+        }
+    }
+  if (kept)
+    kept = fazhi_database_commit (database, error);
+  else
+    fazhi_database_rollback (database);
+
+  /* Statements that read the attached file go before it can be detached. */
+  for (guint i = 0; i < G_N_ELEMENTS (copies); i++)
+    if ((statement = fazhi_database_prepare (database, copies[i], NULL)) != NULL)
+      sqlite3_reset (statement);
+  sqlite3_exec (live, "DETACH DATABASE previous", NULL, NULL, NULL);
+  return kept;
+}
+
 gboolean
 fazhi_backup_restore (FazhiDatabase *database,
                       const char    *path,
@@ -211,8 +267,6 @@ fazhi_backup_restore (FazhiDatabase *database,
       return FALSE;
     }
 
-  if (made_first != NULL)
-    *made_first = g_steal_pointer (&made);
   for (FazhiLedgerId ledger = 0; ledger < FAZHI_N_LEDGERS; ledger++)
     fazhi_database_emit_changed (database, ledger, FAZHI_CHANGE_MANY, 0);
   g_signal_emit_by_name (database, "settings-changed");
@@ -226,5 +280,13 @@ fazhi_backup_restore (FazhiDatabase *database,
       return FALSE;
     }
 
+  if (!keep_history (database, made, error))
+    {
+      g_prefix_error (error, _("The backup was restored, but the changes made since are only in %s: "), made);
+      return FALSE;
+    }
+
+  if (made_first != NULL)
+    *made_first = g_steal_pointer (&made);
   return TRUE;
 }
