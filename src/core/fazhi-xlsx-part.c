@@ -223,7 +223,9 @@ check_status (FazhiXlsxPart  *part,
       if (part->finished && XML_GetErrorCode (part->parser) == XML_ERROR_ABORTED)
         return TRUE;
       {
-        g_autofree char *what = g_strdup_printf (_("line %" G_GUINT64_FORMAT ": %s"), current_line (part->parser),
+        g_autofree char *line = g_strdup_printf ("%" G_GUINT64_FORMAT, current_line (part->parser));
+        /* Translators: a line of the part's XML, then expat's description of what is wrong */
+        g_autofree char *what = g_strdup_printf (_("line %s: %s"), line,
                                                  XML_ErrorString (XML_GetErrorCode (part->parser)));
 
         fazhi_xlsx_set_part_error (error, part->workbook, part->name, FAZHI_WORKBOOK_ERROR_CORRUPT, what);
