@@ -56,6 +56,7 @@ no_schema_activated (GApplication *application,
 {
   FazhiWindow *window = FAZHI_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (application)));
   FazhiWindow *second;
+  g_autofree char *clerk = NULL;
   int width, height;
 
   g_assert_false (fazhi_settings_are_kept ());
@@ -66,6 +67,12 @@ no_schema_activated (GApplication *application,
   g_assert_cmpint (width, ==, 1100);
   g_assert_cmpint (height, ==, 720);
   g_assert_cmpstr (fazhi_window_get_page_name (window), ==, "cases");
+
+  /* The clerk's name too: none at first (the core's default), then the one given. */
+  g_assert_null (fazhi_application_dup_clerk ());
+  fazhi_settings_set_string ("clerk-name", " 李四 ");
+  clerk = fazhi_application_dup_clerk ();
+  g_assert_cmpstr (clerk, ==, "李四");
 
   /* What the session changes, the session keeps. */
   fazhi_window_show_page (window, "outreach");

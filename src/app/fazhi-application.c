@@ -8,7 +8,10 @@
 
 #include "fazhi-app-resources.h"
 #include "fazhi-application.h"
+#include "fazhi-backups-window.h"
 #include "fazhi-preferences-window.h"
+#include "fazhi-settings.h"
+#include "fazhi-trash-window.h"
 #include "fazhi-window.h"
 
 struct _FazhiApplication
@@ -77,8 +80,9 @@ fazhi_application_activate (GApplication *application)
   if (self->database == NULL)
     {
       g_autofree char *path = fazhi_database_default_path (self->database_option);
+      g_autofree char *clerk = fazhi_application_dup_clerk ();
 
-      self->database = fazhi_database_open (path, &error);
+      self->database = fazhi_application_open_database (path, clerk, &error);
       if (self->database == NULL)
         {
           show_open_error (self, error);
@@ -88,6 +92,8 @@ fazhi_application_activate (GApplication *application)
 
   window = GTK_WINDOW (fazhi_window_new (self));
   gtk_window_present (window);
+  /* The first start of the day backs the ledger up, in a thread, behind the first frame. */
+  fazhi_window_start_daily_care (FAZHI_WINDOW (window));
 }
 
 static void
@@ -140,6 +146,37 @@ preferences_activated (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (preferences));
 }
 
+/* The trash and the backups, over the window they were asked for from. */
+static void
+present_over_window (FazhiApplication *self,
+                     GtkWindow        *window)
+{
+  gtk_window_set_transient_for (window, gtk_application_get_active_window (GTK_APPLICATION (self)));
+  gtk_window_present (window);
+}
+
+static void
+trash_activated (GSimpleAction *action,
+                 GVariant      *parameter,
+                 gpointer       user_data)
+{
+  FazhiApplication *self = FAZHI_APPLICATION (user_data);
+
+  if (self->database != NULL)
+    present_over_window (self, GTK_WINDOW (fazhi_trash_window_new (self->database)));
+}
+
+static void
+backups_activated (GSimpleAction *action,
+                   GVariant      *parameter,
+                   gpointer       user_data)
+{
+  FazhiApplication *self = FAZHI_APPLICATION (user_data);
+
+  if (self->database != NULL)
+    present_over_window (self, GTK_WINDOW (fazhi_backups_window_new (self->database)));
+}
+
 static void
 fazhi_application_startup (GApplication *application)
 {
@@ -147,6 +184,8 @@ fazhi_application_startup (GApplication *application)
     { "quit", quit_activated },
     { "about", about_activated },
     { "preferences", preferences_activated },
+    { "trash", trash_activated },
+    { "backups", backups_activated },
   };
   static const char *preferences_accels[] = { "<Control>comma", NULL };
   static const char *quit_accels[] = { "<Control>q", NULL };
@@ -222,4 +261,26 @@ fazhi_application_set_database (FazhiApplication *self,
   g_return_if_fail (FAZHI_IS_APPLICATION (self));
 
   g_set_object (&self->database, database);
+}
+
+char *
+fazhi_application_dup_clerk (void)
+{
+  g_autofree char *clerk = fazhi_settings_get_string ("clerk-name");
+
+  g_strstrip (clerk);
+  return *clerk != '\0' ? g_steal_pointer (&clerk) : NULL;
+}
+
+FazhiDatabase *
+fazhi_application_open_database (const char  *path,
+                                 const char  *clerk,
+                                 GError     **error)
+{
+  FazhiDatabase *database = fazhi_database_open (path, error);
+
+  if (database != NULL)
+    fazhi_database_set_clerk (database, clerk);
+
+  return database;
 }

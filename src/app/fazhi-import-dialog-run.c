@@ -12,6 +12,8 @@
 
 #include <glib/gi18n.h>
 
+#include "fazhi-application.h"
+#include "fazhi-backup.h"
 #include "fazhi-compat.h"
 #include "fazhi-import-dialog-private.h"
 
@@ -19,6 +21,7 @@ struct _FazhiImportJob
 {
   FazhiImport       *import;         /* the dialog's: the thread's alone while it runs */
   char              *database_path;
+  char              *clerk;          /* who the main connection writes as: the history's name */
   gboolean           dry_run;
   FazhiImportReport *report;
   int                permille;       /* atomic: how far into the sheet the run is */
@@ -28,6 +31,7 @@ static void
 job_free (FazhiImportJob *job)
 {
   g_free (job->database_path);
+  g_free (job->clerk);
   fazhi_import_report_free (job->report);
   g_free (job);
 }
@@ -173,7 +177,7 @@ run_thread (GTask        *task,
   g_autoptr(GError) error = NULL;
   gint64 written;
 
-  database = fazhi_database_open (job->database_path, &error);
+  database = fazhi_application_open_database (job->database_path, job->clerk, &error);
   if (database == NULL)
     {
       g_task_return_error (task, g_steal_pointer (&error));
@@ -255,6 +259,7 @@ start_run (FazhiImportDialog *self,
   job = g_new0 (FazhiImportJob, 1);
   job->import = self->import;
   job->database_path = g_strdup (fazhi_database_get_path (self->database));
+  job->clerk = g_strdup (fazhi_database_get_clerk (self->database));
   job->dry_run = dry_run;
   job->report = fazhi_import_report_new ();
 
@@ -276,12 +281,36 @@ check_activated (GtkWidget  *widget,
   start_run (FAZHI_IMPORT_DIALOG (widget), TRUE);
 }
 
+/* What an import writes can be taken back: the ledger is backed up first, on the main
+ * connection, and nothing is imported if it cannot be. */
 static void
 run_activated (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
 {
-  start_run (FAZHI_IMPORT_DIALOG (widget), FALSE);
+  FazhiImportDialog *self = FAZHI_IMPORT_DIALOG (widget);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *backup = NULL;
+
+  if (self->job != NULL)
+    return;
+
+  backup = fazhi_backup_make (self->database, FAZHI_BACKUP_IMPORT, &error);
+  if (backup == NULL)
+    {
+      /* Translators: %s says why the backup failed */
+      g_autofree char *message = g_strdup_printf (_("The ledger could not be backed up before the import, "
+                                                    "so nothing was imported: %s"),
+                                                  error->message);
+      GtkWidget *alert = fazhi_alert_new (_("Nothing was imported"), message);
+
+      fazhi_alert_add_response (alert, "close", _("_Close"), FALSE);
+      fazhi_alert_set_default_response (alert, "close");
+      fazhi_alert_present (alert, widget);
+      return;
+    }
+
+  start_run (self, FALSE);
 }
 
 static void

@@ -127,7 +127,8 @@ delete_activated (GtkWidget  *widget,
   g_set_object (&self->deleted, record);
   gtk_widget_action_set_enabled (widget, "ledger.undo", TRUE);
 
-  toast = adw_toast_new (_("Record deleted"));
+  /* The undo puts it back from the trash (fazhi_store_restore()). */
+  toast = adw_toast_new (_("Moved to the trash"));
   adw_toast_set_button_label (toast, _("_Undo"));
   g_signal_connect_object (toast, "button-clicked", G_CALLBACK (undo_toast_clicked_cb), self, G_CONNECT_SWAPPED);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
@@ -331,34 +332,17 @@ import_activated (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
 }
 
+/* Writes the rows shown to @path, phone numbers masked unless @unmasked. */
 static void
-export_file_chosen (GtkNativeDialog *dialog,
-                    int              response,
-                    gpointer         user_data)
+write_export (FazhiLedgerPage *self,
+              const char      *path,
+              gboolean         unmasked)
 {
-  FazhiLedgerPage *self = FAZHI_LEDGER_PAGE (user_data);
-  g_autoptr(GFile) file = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
   g_autofree char *where = NULL;
   g_auto(GStrv) values = NULL;
-  FazhiExportFilter filter = { NULL, NULL, NULL };
+  FazhiExportFilter filter = { NULL, NULL, NULL, unmasked };
   gint64 exported;
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-  g_object_unref (dialog);
-  if (file == NULL)
-    return;
-
-  path = g_file_get_path (file);
-  if (!g_str_has_suffix (path, ".csv") && !g_str_has_suffix (path, ".xlsx"))
-    {
-      char *with_extension = g_strconcat (path, ".xlsx", NULL);
-
-      g_free (path);
-      path = with_extension;
-    }
 
   where = fazhi_ledger_model_dup_where (self->model, &values);
   filter.where = where;
@@ -377,6 +361,85 @@ export_file_chosen (GtkNativeDialog *dialog,
 }
 
 static void
+keep_phones_response_cb (GtkWidget       *alert,
+                         const char      *response,
+                         FazhiLedgerPage *self)
+{
+  if (g_str_equal (response, "export"))
+    write_export (self, g_object_get_data (G_OBJECT (alert), "fazhi-path"), TRUE);
+}
+
+void
+fazhi_ledger_page_export_to (FazhiLedgerPage *self,
+                             const char      *path,
+                             gboolean         keep_phones)
+{
+  GtkWidget *alert;
+
+  g_return_if_fail (FAZHI_IS_LEDGER_PAGE (self));
+  g_return_if_fail (path != NULL);
+
+  if (!keep_phones)
+    {
+      write_export (self, path, FALSE);
+      return;
+    }
+
+  /* Phone numbers in full leave the office's hands with the file: said before it is written. */
+  alert = fazhi_alert_new (_("Keep Phone Numbers?"),
+                           _("The file will hold every phone number in full, as the ledger does. Use it only "
+                             "to move the ledger to another computer of the office, keep it where only the "
+                             "office can read it, and delete it once the ledger is moved."));
+  fazhi_alert_add_response (alert, "cancel", _("_Cancel"), FALSE);
+  fazhi_alert_add_response (alert, "export", _("_Export"), TRUE);
+  fazhi_alert_set_default_response (alert, "cancel");
+  g_object_set_data_full (G_OBJECT (alert), "fazhi-path", g_strdup (path), g_free);
+  g_signal_connect_object (alert, "response", G_CALLBACK (keep_phones_response_cb), self, 0);
+  fazhi_alert_present (alert, GTK_WIDGET (self));
+}
+
+static gboolean
+has_personal_fields (const FazhiLedger *ledger)
+{
+  for (guint i = 0; i < ledger->n_fields; i++)
+    if (ledger->fields[i].flags & FAZHI_FIELD_PERSONAL)
+      return TRUE;
+
+  return FALSE;
+}
+
+static void
+export_file_chosen (GtkNativeDialog *dialog,
+                    int              response,
+                    gpointer         user_data)
+{
+  FazhiLedgerPage *self = FAZHI_LEDGER_PAGE (user_data);
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *path = NULL;
+  gboolean keep_phones = FALSE;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      keep_phones = g_strcmp0 (gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (dialog), "keep-phones"), "true") == 0;
+    }
+  g_object_unref (dialog);
+  if (file == NULL)
+    return;
+
+  path = g_file_get_path (file);
+  if (!g_str_has_suffix (path, ".csv") && !g_str_has_suffix (path, ".xlsx"))
+    {
+      char *with_extension = g_strconcat (path, ".xlsx", NULL);
+
+      g_free (path);
+      path = with_extension;
+    }
+
+  fazhi_ledger_page_export_to (self, path, keep_phones);
+}
+
+static void
 export_activated (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
@@ -391,6 +454,10 @@ export_activated (GtkWidget  *widget,
                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), file_filter (_("Excel workbook (.xlsx)"), "*.xlsx", NULL));
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), file_filter (_("CSV file (.csv)"), "*.csv", "text/csv"));
+  /* Masked unless asked: an export is usually meant for others. Off each time. */
+  if (has_personal_fields (self->ledger))
+    gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (dialog), "keep-phones",
+                                 _("Keep phone numbers (for moving the ledger to another computer)"), NULL, NULL);
   name = g_strdup_printf ("%s.xlsx", self->ledger->label);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);

@@ -48,5 +48,10 @@ struct _FazhiLedgerPage
 
 FazhiRecord *fazhi_ledger_page_get_selected      (FazhiLedgerPage *self);
 void         fazhi_ledger_page_class_add_actions (GtkWidgetClass  *widget_class);
+/* What Export does once the file is chosen: the rows shown, phone numbers masked unless
+ * @keep_phones, which asks first (fazhi-ledger-page-actions.c). */
+void         fazhi_ledger_page_export_to         (FazhiLedgerPage *self,
+                                                  const char      *path,
+                                                  gboolean         keep_phones);
 
 G_END_DECLS

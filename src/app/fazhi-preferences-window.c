@@ -14,6 +14,7 @@
 #include "fazhi-ledger-model.h"
 #include "fazhi-preferences-window.h"
 #include "fazhi-record-editor.h"
+#include "fazhi-settings.h"
 #include "fazhi-store.h"
 
 struct _FazhiPreferencesWindow
@@ -29,8 +30,10 @@ struct _FazhiPreferencesWindow
   AdwEntryRow          *number_prefix_row;
   GtkSpinButton        *mediation_limit_spin;
   GtkSpinButton        *term_warning_spin;
+  AdwEntryRow          *clerk_row;
   AdwPreferencesGroup  *communities_group;
   AdwPreferencesGroup  *compounds_group;
+  GPtrArray            *place_lists;  /* the GtkListBoxes of communities and compounds */
 };
 
 G_DEFINE_FINAL_TYPE (FazhiPreferencesWindow, fazhi_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
@@ -83,6 +86,19 @@ bind_number_setting (FazhiPreferencesWindow *self,
   gtk_spin_button_set_value (spin, fazhi_database_get_setting_int (self->database, key, fallback));
   g_object_set_data (G_OBJECT (spin), "fazhi-setting", (gpointer) key);
   g_signal_connect (spin, "value-changed", G_CALLBACK (number_setting_changed_cb), self);
+}
+
+/* The clerk's name is this computer's user's, not the ledger's: it is kept in GSettings, and
+ * the connection writes with it from now on (the application gives it to every connection it
+ * opens later). */
+static void
+clerk_changed_cb (GtkEditable            *row,
+                  FazhiPreferencesWindow *self)
+{
+  const char *name = gtk_editable_get_text (row);
+
+  fazhi_settings_set_string ("clerk-name", name);
+  fazhi_database_set_clerk (self->database, name);
 }
 
 static void
@@ -163,6 +179,7 @@ add_place_list (FazhiPreferencesWindow *self,
   gtk_widget_add_css_class (list, "boxed-list");
   gtk_list_box_bind_model (GTK_LIST_BOX (list), G_LIST_MODEL (model), create_place_row, self, NULL);
   adw_preferences_group_add (group, list);
+  g_ptr_array_add (self->place_lists, list);
 }
 
 static void
@@ -183,6 +200,11 @@ fazhi_preferences_window_dispose (GObject *object)
 {
   FazhiPreferencesWindow *self = FAZHI_PREFERENCES_WINDOW (object);
 
+  /* libadwaita 1.2 never frees the groups of a preferences window: the lists let go of their
+   * models, and so of the database, here. */
+  for (guint i = 0; self->place_lists != NULL && i < self->place_lists->len; i++)
+    gtk_list_box_bind_model (g_ptr_array_index (self->place_lists, i), NULL, NULL, NULL, NULL);
+  g_clear_pointer (&self->place_lists, g_ptr_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), FAZHI_TYPE_PREFERENCES_WINDOW);
   g_clear_object (&self->communities);
   g_clear_object (&self->compounds);
@@ -206,6 +228,7 @@ fazhi_preferences_window_class_init (FazhiPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FazhiPreferencesWindow, number_prefix_row);
   gtk_widget_class_bind_template_child (widget_class, FazhiPreferencesWindow, mediation_limit_spin);
   gtk_widget_class_bind_template_child (widget_class, FazhiPreferencesWindow, term_warning_spin);
+  gtk_widget_class_bind_template_child (widget_class, FazhiPreferencesWindow, clerk_row);
   gtk_widget_class_bind_template_child (widget_class, FazhiPreferencesWindow, communities_group);
   gtk_widget_class_bind_template_child (widget_class, FazhiPreferencesWindow, compounds_group);
 
@@ -217,12 +240,15 @@ static void
 fazhi_preferences_window_init (FazhiPreferencesWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->place_lists = g_ptr_array_new ();
 }
 
 FazhiPreferencesWindow *
 fazhi_preferences_window_new (FazhiDatabase *database)
 {
   FazhiPreferencesWindow *self = g_object_new (FAZHI_TYPE_PREFERENCES_WINDOW, NULL);
+  g_autofree char *clerk = NULL;
 
   self->database = g_object_ref (database);
   bind_text_setting (self, self->office_name_row, "office_name");
@@ -230,6 +256,9 @@ fazhi_preferences_window_new (FazhiDatabase *database)
   bind_text_setting (self, self->number_prefix_row, "number_prefix");
   bind_number_setting (self, self->mediation_limit_spin, "mediation_limit_days", 30);
   bind_number_setting (self, self->term_warning_spin, "term_warning_days", 90);
+  clerk = fazhi_settings_get_string ("clerk-name");
+  gtk_editable_set_text (GTK_EDITABLE (self->clerk_row), clerk);
+  g_signal_connect_object (self->clerk_row, "changed", G_CALLBACK (clerk_changed_cb), self, 0);
 
   self->communities = fazhi_ledger_model_new (database, FAZHI_LEDGER_COMMUNITIES);
   self->compounds = fazhi_ledger_model_new (database, FAZHI_LEDGER_COMPOUNDS);

@@ -18,6 +18,7 @@
 #include "fazhi-ledger-model.h"
 #include "fazhi-ledger-views.h"
 #include "fazhi-record-editor.h"
+#include "fazhi-record-history.h"
 #include "fazhi-store.h"
 #include "fazhi-validate.h"
 #include "fazhi-value.h"
@@ -58,9 +59,13 @@ struct _FazhiRecordEditor
   gboolean           show_all_problems;  /* an existing record, or Save was tried */
   char              *subtitle;           /* the record's number or name, when it has one */
 
+  FazhiRecordHistory *history;         /* an existing record's: what was changed, by whom */
+
   AdwWindowTitle    *window_title;
   GtkWidget         *save_button;
+  GtkToggleButton   *history_button;
   AdwToastOverlay   *toast_overlay;
+  GtkStack          *content_stack;
   AdwPreferencesPage *page;
 };
 
@@ -729,11 +734,73 @@ save_activated (GtkWidget  *widget,
 }
 
 static void
+history_toggled_cb (FazhiRecordEditor *self)
+{
+  gboolean shown = gtk_toggle_button_get_active (self->history_button);
+
+  if (self->history == NULL)
+    return;
+  if (shown)
+    fazhi_record_history_refresh (self->history);
+  gtk_stack_set_visible_child_name (self->content_stack, shown ? "history" : "form");
+}
+
+/* A field put back from the history is written at once, as a change of its own; the form then
+ * shows what is stored, except what the clerk typed and has not saved yet in other fields. */
+static void
+put_back_cb (FazhiRecordEditor *self,
+             const char        *key,
+             const char        *value)
+{
+  const FazhiLedger *ledger = ledger_of (self);
+  const FazhiField *field = fazhi_ledger_field (ledger, key);
+  g_autoptr(FazhiRecord) stored = fazhi_record_copy (self->record);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+  char **typed;
+  char **was_saved;
+
+  if (field == NULL)
+    return;
+  if (!fazhi_store_revert_field (self->database, stored, key, value, &error))
+    {
+      AdwToast *toast = fazhi_toast_new_literal (error->message);
+
+      /* Why not goes before whatever an earlier toast still says. */
+      adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+      adw_toast_overlay_add_toast (self->toast_overlay, toast);
+      return;
+    }
+
+  typed = copy_values (self);
+  was_saved = g_steal_pointer (&self->saved_values);
+  g_set_object (&self->record, stored);
+  self->saved_values = copy_values (self);
+  for (guint i = 0; i < ledger->n_fields; i++)
+    if (&ledger->fields[i] != field && was_saved != NULL && g_strcmp0 (typed[i], was_saved[i]) != 0)
+      fazhi_record_set (self->record, ledger->fields[i].key, typed[i]);
+  fazhi_values_free (ledger, typed);
+  if (was_saved != NULL)
+    fazhi_values_free (ledger, was_saved);
+
+  g_free (self->subtitle);
+  self->subtitle = g_strdup (fazhi_record_get_values (self->record)[0]);
+  load_values (self);
+  revalidate (self);
+
+  /* Translators: %s is the name of a field, such as 受理日期 */
+  message = g_strdup_printf (_("%s has its earlier value again"), fazhi_field_display_name (field));
+  adw_toast_overlay_add_toast (self->toast_overlay, fazhi_toast_new_literal (message));
+}
+
+static void
 fazhi_record_editor_dispose (GObject *object)
 {
   FazhiRecordEditor *self = FAZHI_RECORD_EDITOR (object);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), FAZHI_TYPE_RECORD_EDITOR);
+  /* It went with the template's stack. */
+  self->history = NULL;
   g_clear_pointer (&self->rows, g_ptr_array_unref);
   g_clear_pointer (&self->check_rows, g_ptr_array_unref);
   forget_saved_values (self);
@@ -757,8 +824,11 @@ fazhi_record_editor_class_init (FazhiRecordEditorClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/fazhi/Ledger/ui/fazhi-record-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, FazhiRecordEditor, window_title);
   gtk_widget_class_bind_template_child (widget_class, FazhiRecordEditor, save_button);
+  gtk_widget_class_bind_template_child (widget_class, FazhiRecordEditor, history_button);
   gtk_widget_class_bind_template_child (widget_class, FazhiRecordEditor, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, FazhiRecordEditor, content_stack);
   gtk_widget_class_bind_template_child (widget_class, FazhiRecordEditor, page);
+  gtk_widget_class_bind_template_callback (widget_class, history_toggled_cb);
 
   gtk_widget_class_install_action (widget_class, "editor.save", NULL, save_activated);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "editor.save", NULL);
@@ -790,6 +860,14 @@ fazhi_record_editor_new (FazhiDatabase *database,
     {
       adw_window_title_set_title (self->window_title, _(view->edit_label));
       self->subtitle = g_strdup (fazhi_record_get_values (record)[0]);
+    }
+
+  if (fazhi_record_get_id (record) != 0 && fazhi_record_get_uuid (record) != NULL)
+    {
+      self->history = fazhi_record_history_new (database, record);
+      gtk_stack_add_named (self->content_stack, GTK_WIDGET (self->history), "history");
+      g_signal_connect_object (self->history, "put-back", G_CALLBACK (put_back_cb), self, G_CONNECT_SWAPPED);
+      gtk_widget_set_visible (GTK_WIDGET (self->history_button), TRUE);
     }
 
   /* A new form does not scold the clerk for fields not reached yet. */

@@ -36,6 +36,7 @@ struct _FazhiReportPage
   guint           relayout_id;
   gboolean        loading;
   gboolean        stale;        /* the period changed while the page was not shown */
+  gboolean        reload_text;  /* the database was replaced or refilled: its text, not the buffer's */
 
   AdwToastOverlay *toast_overlay;
   AdwHeaderBar   *header_bar;
@@ -163,6 +164,8 @@ relayout (FazhiReportPage *self)
   show_pages (self);
 }
 
+static void load_period (FazhiReportPage *self);
+
 static gboolean
 save_and_relayout (gpointer data)
 {
@@ -171,6 +174,11 @@ save_and_relayout (gpointer data)
   g_autoptr(GError) error = NULL;
 
   self->relayout_id = 0;
+  if (self->reload_text)
+    {
+      load_period (self);
+      return G_SOURCE_REMOVE;
+    }
   if (self->quarter == 0 && !fazhi_report_text_save (self->database, self->year, 0, text, &error))
     adw_toast_overlay_add_toast (self->toast_overlay, fazhi_toast_new_literal (error->message));
   relayout (self);
@@ -204,6 +212,7 @@ load_period (FazhiReportPage *self)
 {
   g_autoptr(GError) error = NULL;
 
+  self->reload_text = FALSE;
   gtk_widget_set_visible (self->text_pane, self->quarter == 0);
   if (self->quarter == 0)
     {
@@ -463,8 +472,15 @@ export_activated (GtkWidget  *widget,
 }
 
 static void
-database_changed_cb (FazhiReportPage *self)
+database_changed_cb (FazhiReportPage *self,
+                     int              ledger,
+                     int              change)
 {
+  /* A restored backup brings its own text: it is read, not written over with the old one.
+   * (Typing is saved within moments; an import or a restore waits on a dialog longer.) */
+  if (change == FAZHI_CHANGE_MANY)
+    self->reload_text = TRUE;
+
   /* New figures: the pages are laid out again (the text stays as typed). */
   if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
     self->stale = TRUE;

@@ -19,6 +19,7 @@ static const char * const session_defaults[] = {
   "window-height", "720",
   "window-maximized", "false",
   "last-page", "'cases'",
+  "clerk-name", "''",
   NULL, NULL,
 };
 
@@ -48,10 +49,10 @@ settings_get (void)
       else
         {
           found->session = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) g_variant_unref);
+          /* g_variant_parse() gives a reference of our own, not a floating one: no ref_sink. */
           for (guint i = 0; session_defaults[i] != NULL; i += 2)
             g_hash_table_insert (found->session, (gpointer) session_defaults[i],
-                                 g_variant_ref_sink (g_variant_parse (NULL, session_defaults[i + 1],
-                                                                      NULL, NULL, NULL)));
+                                 g_variant_parse (NULL, session_defaults[i + 1], NULL, NULL, NULL));
           /* Not a warning: nothing is wrong with what the clerk does, and the program goes on. */
           g_printerr (_("fazhi: the settings schema “%s” is not installed; the window’s size and last "
                         "page are kept for this session only\n"),

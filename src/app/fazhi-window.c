@@ -2,7 +2,9 @@
  *
  * The sidebar folds away below 600 px or so (AdwLeaflet, libadwaita 1.2); every page then has a
  * back button. Size, maximized state and the last page are kept in the settings (fazhi-settings.c).
- * A spreadsheet dropped on the window opens the import assistant for the ledger shown.
+ * A spreadsheet dropped on the window opens the import assistant for the ledger shown. At the
+ * first start of each day a thread of its own backs the ledger up and empties the trash of what
+ * it has kept long enough (fazhi_window_start_daily_care()).
  */
 
 #define G_LOG_DOMAIN "fazhi"
@@ -12,6 +14,9 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "fazhi-backup.h"
+#include "fazhi-compat.h"
+#include "fazhi-history.h"
 #include "fazhi-ledger-page.h"
 #include "fazhi-ledger-views.h"
 #include "fazhi-overview-page.h"
@@ -41,6 +46,7 @@ struct _FazhiWindow
 {
   AdwApplicationWindow  parent_instance;
 
+  AdwToastOverlay      *toast_overlay;
   AdwLeaflet           *leaflet;
   GtkListBox           *sidebar_list;
   GtkStack             *stack;
@@ -182,6 +188,83 @@ file_dropped_cb (GtkDropTarget *target,
   return TRUE;
 }
 
+typedef struct
+{
+  char *path;
+  char *clerk;
+} DailyCare;
+
+static void
+daily_care_free (DailyCare *care)
+{
+  g_free (care->path);
+  g_free (care->clerk);
+  g_free (care);
+}
+
+/* On a connection of its own: the copy takes a moment on a big ledger, and the first frame
+ * does not wait for it. The backup comes first, so that it still holds what is purged. */
+static void
+daily_care_thread (GTask        *task,
+                   gpointer      source_object,
+                   gpointer      task_data,
+                   GCancellable *cancellable)
+{
+  DailyCare *care = task_data;
+  g_autoptr(FazhiDatabase) database = NULL;
+  g_autoptr(GError) error = NULL;
+
+  database = fazhi_application_open_database (care->path, care->clerk, &error);
+  if (database == NULL || !fazhi_backup_daily (database, &error))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  if (fazhi_trash_purge_expired (database, &error) < 0)
+    g_debug ("The trash was not emptied of its old records: %s", error->message);
+
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+daily_care_done (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  FazhiWindow *self = FAZHI_WINDOW (source);
+  g_autoptr(GError) error = NULL;
+
+  /* A window closed meanwhile has no one to tell. */
+  if (!g_task_propagate_boolean (G_TASK (result), &error) && self->toast_overlay != NULL)
+    {
+      /* Translators: %s says why, as the database or the file system said it */
+      g_autofree char *message = g_strdup_printf (_("Today’s backup was not made: %s"), error->message);
+      AdwToast *toast = fazhi_toast_new_literal (message);
+
+      adw_toast_set_timeout (toast, 0);
+      adw_toast_overlay_add_toast (self->toast_overlay, toast);
+    }
+}
+
+void
+fazhi_window_start_daily_care (FazhiWindow *self)
+{
+  FazhiApplication *application = FAZHI_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+  FazhiDatabase *database = fazhi_application_get_database (application);
+  g_autoptr(GTask) task = NULL;
+  DailyCare *care;
+
+  g_return_if_fail (FAZHI_IS_WINDOW (self));
+
+  care = g_new0 (DailyCare, 1);
+  care->path = g_strdup (fazhi_database_get_path (database));
+  care->clerk = g_strdup (fazhi_database_get_clerk (database));
+  /* The task holds the window until the thread is done. */
+  task = g_task_new (self, NULL, daily_care_done, NULL);
+  g_task_set_task_data (task, care, (GDestroyNotify) daily_care_free);
+  g_task_run_in_thread (task, daily_care_thread);
+}
+
 static gboolean
 fazhi_window_close_request (GtkWindow *window)
 {
@@ -216,6 +299,7 @@ fazhi_window_class_init (FazhiWindowClass *klass)
   window_class->close_request = fazhi_window_close_request;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/fazhi/Ledger/ui/fazhi-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, FazhiWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, FazhiWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, FazhiWindow, sidebar_list);
   gtk_widget_class_bind_template_child (widget_class, FazhiWindow, stack);

@@ -16,5 +16,8 @@ void         fazhi_window_show_page      (FazhiWindow      *self,
 const char  *fazhi_window_get_page_name  (FazhiWindow      *self);
 GtkWidget   *fazhi_window_get_page       (FazhiWindow      *self,
                                           const char       *name);
+/* What the first start of a day does, in a thread: a daily backup, then the trash emptied of
+ * what it has kept longer than trash_days. A toast says so if the backup cannot be made. */
+void         fazhi_window_start_daily_care (FazhiWindow    *self);
 
 G_END_DECLS
