@@ -280,7 +280,9 @@ read_pdf_lines (const char *pdf)
 
   for (guint i = 0; rows[i] != NULL; i++)
     {
+      /* Two: g_regex_match() gives a GMatchInfo even when it does not match. */
       g_autoptr(GMatchInfo) match = NULL;
+      g_autoptr(GMatchInfo) word_match = NULL;
 
       if (strstr (rows[i], "<page ") != NULL)
         {
@@ -298,9 +300,9 @@ read_pdf_lines (const char *pdf)
           line->y1 = fetch_double (match, 4);
           g_ptr_array_add (page, line);
         }
-      else if (g_regex_match (word_re, rows[i], 0, &match))
+      else if (g_regex_match (word_re, rows[i], 0, &word_match))
         {
-          g_autofree char *escaped = g_match_info_fetch (match, 1);
+          g_autofree char *escaped = g_match_info_fetch (word_match, 1);
           g_autofree char *word = unescape_xml (escaped);
           char *joined;
 

@@ -403,13 +403,15 @@ switch_pages_activated (GApplication *application,
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     {
       GtkWidget *page = fazhi_window_get_page (window, names[i]);
+      g_autofree char *last_page = NULL;
 
       g_assert_nonnull (page);
       g_assert_true (FAZHI_IS_LEDGER_PAGE (page) == (i >= 1 && i <= 4));
       fazhi_window_show_page (window, names[i]);
       g_assert_cmpstr (fazhi_window_get_page_name (window), ==, names[i]);
       WAIT_UNTIL (gtk_widget_get_mapped (page));
-      g_assert_cmpstr (g_settings_get_string (settings, "last-page"), ==, names[i]);
+      last_page = g_settings_get_string (settings, "last-page");
+      g_assert_cmpstr (last_page, ==, names[i]);
       selected = gtk_list_box_get_selected_row (sidebar);
       g_assert_cmpint (selected != NULL ? gtk_list_box_row_get_index (selected) : -1, ==, i);
     }
@@ -422,12 +424,14 @@ switch_pages_activated (GApplication *application,
   for (guint i = G_N_ELEMENTS (names); i-- > 0;)
     {
       GtkListBoxRow *row = gtk_list_box_get_row_at_index (sidebar, i);
+      g_autofree char *last_page = NULL;
 
       g_assert_nonnull (row);
       gtk_widget_activate (GTK_WIDGET (row));
       WAIT_UNTIL (g_strcmp0 (fazhi_window_get_page_name (window), names[i]) == 0);
       WAIT_UNTIL (gtk_widget_get_mapped (fazhi_window_get_page (window, names[i])));
-      g_assert_cmpstr (g_settings_get_string (settings, "last-page"), ==, names[i]);
+      last_page = g_settings_get_string (settings, "last-page");
+      g_assert_cmpstr (last_page, ==, names[i]);
     }
   g_assert_null (gtk_list_box_get_row_at_index (sidebar, G_N_ELEMENTS (names)));
 

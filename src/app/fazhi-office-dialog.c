@@ -47,8 +47,8 @@ static void
 update_example (FazhiOfficeDialog *self)
 {
   g_autofree char *today = fazhi_date_today ();
-  g_autofree char *number = fazhi_case_number (g_strstrip (g_strdup (row_text (self->number_prefix_row))),
-                                               "mediation", (int) g_ascii_strtoll (today, NULL, 10), 1);
+  g_autofree char *prefix = g_strstrip (g_strdup (row_text (self->number_prefix_row)));
+  g_autofree char *number = fazhi_case_number (prefix, "mediation", (int) g_ascii_strtoll (today, NULL, 10), 1);
   /* Translators: %s is a case number such as （2026）王调字第001号 */
   g_autofree char *example = g_strdup_printf (_("The first mediation of this year will be numbered %s."), number);
 
